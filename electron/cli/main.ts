@@ -1,0 +1,44 @@
+import { applyCommand } from './apply-command';
+import { CliUsageError } from './cli-error';
+import { planCommand } from './plan-command';
+
+const USAGE = `usage:
+  xcap plan METHOD URI [--body FILE] [--etag ETAG] [--json]
+      print the exact HTTP request for an XCAP operation (nothing is sent)
+  xcap apply --doc FILE --method GET|PUT|DELETE --uri URI [--body FILE] [--json] [--write]
+      apply the operation to the document in FILE as an RFC 4825 server would
+      (FILE missing = the document does not exist yet); --write stores the result in FILE
+
+  FILE may be - for standard input. URIs may carry the node selector unencoded
+  (…/index/~~/resource-lists/list[@name="friends"]) or percent-encoded.`;
+
+/** Runs the CLI; returns the process exit code (0 ok, 1 the operation failed, 2 bad usage). */
+export async function main(argv: readonly string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'plan':
+        return await planCommand(rest);
+      case 'apply':
+        return await applyCommand(rest);
+      case undefined:
+      case '-h':
+      case '--help':
+      case 'help':
+        process.stdout.write(USAGE + '\n');
+        return command === undefined ? 2 : 0;
+      default:
+        throw new CliUsageError(`unknown command "${command}"`);
+    }
+  } catch (error) {
+    if (error instanceof CliUsageError) {
+      process.stderr.write(`xcap: ${error.message}\n\n${USAGE}\n`);
+      return 2;
+    }
+    if (error instanceof Error && 'code' in error && typeof error.code === 'string') {
+      process.stderr.write(`xcap: ${error.message} (${error.code})\n`);
+      return 2;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,89 @@
+import { isXcapCoreError, XcapCoreError } from '../errors';
+import { escapeAttributeValue, resolveReferences } from '../xml/escape';
+import { assertWellFormed } from '../xml/libxml';
+import type { XmlLimits } from '../xml/limits';
+import { assertSafeProlog, isXmlSpace, readXmlDeclaration } from '../xml/prolog';
+import type { SourceElement, SourceIndex } from '../xml/source-index';
+import { indexSource, inScopeNamespaces } from '../xml/source-index';
+import { toText } from '../xml/utf8';
+
+/** An element body (application/xcap-el+xml) read in the namespace context of where it goes. */
+export interface ElementFragment {
+  /** The element's exact text, without XML declaration or surrounding whitespace. */
+  readonly text: string;
+  /** The element, indexed inside a wrapper that carries the context's namespace declarations. */
+  readonly element: SourceElement;
+  readonly index: SourceIndex;
+}
+
+export type FragmentProblem = { readonly kind: 'not-utf-8' | 'not-xml-frag' | 'too-large'; readonly message: string; readonly line?: number; readonly column?: number };
+
+const WRAPPER = 'xcap-fragment-context';
+
+/**
+ * Reads an element PUT body. Prefixes (and the default namespace) in scope at `context` apply to
+ * the body, as they will once the element sits in the document; so `<entry uri="..."/>` put into a
+ * resource list is a resource-lists entry without repeating xmlns.
+ */
+export function readElementFragment(body: string | Uint8Array, context: SourceElement, limits: XmlLimits): ElementFragment | FragmentProblem {
+  let text: string;
+  try {
+    text = toText(body, limits);
+    assertSafeProlog(text);
+  } catch (error) {
+    if (isXcapCoreError(error, 'not-utf-8')) return { kind: 'not-utf-8', message: error.message };
+    if (isXcapCoreError(error, 'too-large')) return { kind: 'too-large', message: error.message };
+    if (isXcapCoreError(error)) return { kind: 'not-xml-frag', message: error.message };
+    throw error;
+  }
+  if (text.includes('<!DOCTYPE')) return { kind: 'not-xml-frag', message: 'an element body cannot contain a DOCTYPE' };
+  // Blank the XML declaration out rather than cutting it, so reported columns match the body.
+  const declaration = readXmlDeclaration(text);
+  const bodyText = declaration ? ' '.repeat(declaration.end) + text.slice(declaration.end) : text;
+  const declarations = [...inScopeNamespaces(context)]
+    .map(([prefix, uri]) => (prefix === null ? ` xmlns="${escapeAttributeValue(uri)}"` : ` xmlns:${prefix}="${escapeAttributeValue(uri)}"`))
+    .join('');
+  const wrapped = `<${WRAPPER}${declarations}>\n${bodyText}\n</${WRAPPER}>`;
+  try {
+    assertWellFormed(wrapped);
+  } catch (error) {
+    if (!(error instanceof XcapCoreError)) throw error;
+    const line = error.line !== undefined ? Math.max(1, error.line - 1) : undefined;
+    const where = line !== undefined && error.column !== undefined ? `line ${line}, column ${error.column}: ` : '';
+    return { kind: 'not-xml-frag', message: `the body is not a well-formed XML element: ${where}${error.message.replace(/^line \d+, column \d+: /, '')}`, line, column: error.column };
+  }
+  const index = indexSource(wrapped);
+  const [element, ...others] = index.root.children;
+  if (!element || others.length > 0) {
+    return { kind: 'not-xml-frag', message: `the body must contain exactly one element (found ${index.root.children.length})` };
+  }
+  const outside = wrapped.slice(index.root.startTagEnd, element.start) + wrapped.slice(element.end, index.root.contentEnd);
+  if (!isWhitespaceOnly(outside)) {
+    return { kind: 'not-xml-frag', message: 'the body must be a single element: text, comments or processing instructions outside it are not allowed' };
+  }
+  return { text: wrapped.slice(element.start, element.end), element, index };
+}
+
+/** Reads an attribute PUT body (application/xcap-att+xml): an AttValue without its quotes. */
+export function readAttributeValue(body: string | Uint8Array, limits: XmlLimits): { raw: string; value: string } | FragmentProblem {
+  let raw: string;
+  try {
+    raw = toText(body, limits);
+  } catch (error) {
+    if (isXcapCoreError(error, 'not-utf-8')) return { kind: 'not-utf-8', message: error.message };
+    if (isXcapCoreError(error, 'too-large')) return { kind: 'too-large', message: error.message };
+    throw error;
+  }
+  if (raw.includes('<')) return { kind: 'not-xml-frag', message: 'an attribute value cannot contain "<" (write &lt;)' };
+  const value = resolveReferences(raw);
+  if (value === null) return { kind: 'not-xml-frag', message: 'the attribute value has a malformed reference or an unescaped "&" (write &amp;)' };
+  if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/.test(value)) {
+    return { kind: 'not-xml-frag', message: 'the attribute value contains characters XML does not allow' };
+  }
+  return { raw, value };
+}
+
+export function isWhitespaceOnly(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (!isXmlSpace(text.charCodeAt(i))) return false;
+  return true;
+}

@@ -1,0 +1,38 @@
+/**
+ * XML name character classes (XML 1.0 fifth edition §2.3, Namespaces in XML 1.0 §3).
+ *
+ * An NCName is an XML Name without ":"; a QName is NCName [":" NCName]. The classes are spelled
+ * out as code point ranges so that names in any script (not just ASCII) are recognised exactly
+ * as an XML parser would recognise them.
+ */
+
+/** NameStartChar minus ":". */
+const NAME_START_CHARS =
+  'A-Z_a-z\\u{C0}-\\u{D6}\\u{D8}-\\u{F6}\\u{F8}-\\u{2FF}\\u{370}-\\u{37D}\\u{37F}-\\u{1FFF}' +
+  '\\u{200C}-\\u{200D}\\u{2070}-\\u{218F}\\u{2C00}-\\u{2FEF}\\u{3001}-\\u{D7FF}\\u{F900}-\\u{FDCF}' +
+  '\\u{FDF0}-\\u{FFFD}\\u{10000}-\\u{EFFFF}';
+
+/** NameChar minus ":" = NameStartChar plus these. */
+const NAME_CHARS = `${NAME_START_CHARS}\\-.0-9\\u{B7}\\u{300}-\\u{36F}\\u{203F}-\\u{2040}`;
+
+const NCNAME_PATTERN = `[${NAME_START_CHARS}][${NAME_CHARS}]*`;
+
+// Sticky ('y') so matching starts exactly at lastIndex; a single greedy class cannot backtrack
+// catastrophically, so matching is linear in the length of the name.
+// The lint rule objects to combining marks (U+0300–U+036F) in a class; XML makes each of them a
+// NameChar on its own, and with the 'u' flag each is matched as one code point, which is intended.
+// eslint-disable-next-line no-misleading-character-class
+const NCNAME_AT = new RegExp(NCNAME_PATTERN, 'uy');
+// eslint-disable-next-line no-misleading-character-class
+const WHOLE_NCNAME = new RegExp(`^${NCNAME_PATTERN}$`, 'u');
+
+/** Returns the offset just after the NCName starting at `offset`, or -1 if none starts there. */
+export function matchNCNameAt(text: string, offset: number): number {
+  NCNAME_AT.lastIndex = offset;
+  const match = NCNAME_AT.exec(text);
+  return match === null ? -1 : offset + match[0].length;
+}
+
+export function isNCName(value: string): boolean {
+  return WHOLE_NCNAME.test(value);
+}

@@ -1,0 +1,211 @@
+/**
+ * Percent-encoding (RFC 3986 §2.1) for the components of an XCAP URI.
+ *
+ * Encoding is per component and always produces the canonical spelling: UTF-8 bytes as
+ * uppercase %XX, and every character that may stay readable in that component left raw.
+ * Decoding accepts any valid spelling (lowercase hex, needlessly encoded characters) and
+ * rejects what cannot be a UTF-8 string, pointing at the offending "%" by column.
+ */
+import { XcapCoreError } from '../errors';
+import { codePointLabel, hexValue, isControl, isHexDigit, isPathChar } from './char-classes';
+import { nextQuoteState, OUTSIDE_QUOTES } from './selector-quotes';
+import { appendUtf8Bytes, codePointOfUtf8, isContinuationByte, isValidSecondByte, utf8SequenceLength } from './utf8';
+
+const PERCENT = 0x25;
+const SLASH = 0x2f;
+const QUESTION_MARK = 0x3f;
+const APOSTROPHE = 0x27;
+
+const PERCENT_BYTE = Array.from({ length: 256 }, (_, byte) => `%${byte.toString(16).toUpperCase().padStart(2, '0')}`);
+
+// ---------------------------------------------------------------------------------------------
+// Encoding
+
+/** Percent-encodes every code point for which `keepRaw` is false; `keepRaw` sees them in order. */
+function encodeCodePoints(value: string, keepRaw: (code: number) => boolean): string {
+  const chunks: string[] = [];
+  let rawRunStart = 0;
+  const bytes: number[] = [];
+  for (let index = 0; index < value.length; index++) {
+    const codePoint = value.codePointAt(index) ?? 0;
+    const width = codePoint > 0xffff ? 2 : 1;
+    // Call keepRaw for every code point (it may be stateful), but only ASCII ever stays raw.
+    if (keepRaw(codePoint) && codePoint < 0x80) continue;
+    if (codePoint >= 0xd800 && codePoint <= 0xdfff) {
+      throw new XcapCoreError('invalid-argument', `Unpaired surrogate ${codePointLabel(codePoint)} at index ${index} cannot be percent-encoded as UTF-8.`);
+    }
+    chunks.push(value.slice(rawRunStart, index));
+    bytes.length = 0;
+    appendUtf8Bytes(codePoint, bytes);
+    for (const byte of bytes) chunks.push(PERCENT_BYTE[byte] ?? '');
+    index += width - 1;
+    rawRunStart = index + 1;
+  }
+  chunks.push(value.slice(rawRunStart));
+  return chunks.join('');
+}
+
+/**
+ * A path segment (AUID, XUI, document path segment): RFC 3986 pchar stays readable, so
+ * `sip:alice@example.com` goes on the wire as is; "/", "?", "#", "%", space, `[ ] " < > ^ \` { | } \\`
+ * and non-ASCII are encoded.
+ */
+export function encodePathSegment(value: string): string {
+  return encodeCodePoints(value, isPathChar);
+}
+
+/**
+ * A node selector. Each step is a path segment and the "/" between steps stays literal;
+ * a "/" inside a quoted attribute value is data, so it is sent as %2F (no server or HTTP
+ * client may split or dot-normalise there). `list[@name="friends"]` → `list%5B@name=%22friends%22%5D`.
+ */
+export function encodeNodeSelector(selector: string): string {
+  let quote = OUTSIDE_QUOTES;
+  return encodeCodePoints(selector, (code) => {
+    const insideQuotes = quote !== OUTSIDE_QUOTES;
+    quote = nextQuoteState(quote, code);
+    return isPathChar(code) || (code === SLASH && !insideQuotes);
+  });
+}
+
+/**
+ * Query text (the xmlns() bindings): pchar, "/" and "?" stay readable, so `xmlns(p=urn:x:y)`
+ * reads as typed. "'" is encoded although the RFC allows it: a canonical query then holds no
+ * quote characters, which keeps the display form of a selector with a stray quote parseable.
+ */
+export function encodeQueryText(value: string): string {
+  return encodeCodePoints(value, (code) => (isPathChar(code) && code !== APOSTROPHE) || code === SLASH || code === QUESTION_MARK);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Decoding
+
+export interface PercentDecodeOptions {
+  /** 1-based column of `text[0]` within the whole URI, for error positions. Default 1. */
+  column?: number;
+  /**
+   * 'strict' (default): a "%" not followed by two hex digits is an error.
+   * 'lenient': such a "%" is kept as a literal character (text typed by a person).
+   */
+  mode?: 'strict' | 'lenient';
+}
+
+/** The byte of the "%XX" at `index`, or null when there is no well-formed one there. */
+function readByte(text: string, index: number): number | null {
+  const high = text.charCodeAt(index + 1);
+  const low = text.charCodeAt(index + 2);
+  // charCodeAt past the end is NaN, which isHexDigit rejects: no separate bounds check.
+  if (text.charCodeAt(index) !== PERCENT || !isHexDigit(high) || !isHexDigit(low)) return null;
+  return (hexValue(high) << 4) | hexValue(low);
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
+}
+
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
+}
+
+/** Width (1 or 2) of the raw character at `index`; throws on control characters and unpaired surrogates. */
+function checkRawCharacter(text: string, index: number, column: number): number {
+  const code = text.charCodeAt(index);
+  if (isControl(code)) {
+    throw new XcapCoreError('invalid-uri', `Control character ${codePointLabel(code)} at column ${column + index} is not allowed in an XCAP URI.`, {
+      column: column + index,
+    });
+  }
+  if (isHighSurrogate(code) && isLowSurrogate(text.charCodeAt(index + 1))) return 2;
+  if (isHighSurrogate(code) || isLowSurrogate(code)) {
+    throw new XcapCoreError('invalid-uri', `Unpaired surrogate ${codePointLabel(code)} at column ${column + index} is not a character.`, {
+      column: column + index,
+    });
+  }
+  return 1;
+}
+
+function invalidUtf8(text: string, start: number, end: number, column: number): XcapCoreError {
+  const shown = text.slice(start, Math.min(end, text.length, start + 12));
+  return new XcapCoreError(
+    'invalid-percent-encoding',
+    `Percent-encoded bytes "${shown}" at column ${column + start} are not valid UTF-8.`,
+    { column: column + start },
+  );
+}
+
+/**
+ * Decodes %XX sequences as UTF-8. Throws XcapCoreError 'invalid-percent-encoding' (malformed
+ * %XX in strict mode, bytes that are not UTF-8) or 'invalid-uri' (control characters, raw or
+ * encoded, and unpaired surrogates: no XCAP name, XUI or selector may contain them).
+ */
+export function percentDecode(text: string, options: PercentDecodeOptions = {}): string {
+  const column = options.column ?? 1;
+  const lenient = options.mode === 'lenient';
+  const chunks: string[] = [];
+  const sequence: number[] = [];
+  let rawRunStart = 0;
+  let index = 0;
+  while (index < text.length) {
+    if (text.charCodeAt(index) !== PERCENT) {
+      index += checkRawCharacter(text, index, column);
+      continue;
+    }
+    const lead = readByte(text, index);
+    if (lead === null) {
+      if (lenient) {
+        index++; // a typed "%" that is not an escape stays a "%"
+        continue;
+      }
+      throw new XcapCoreError(
+        'invalid-percent-encoding',
+        `Malformed percent-encoding "${text.slice(index, index + 3)}" at column ${column + index}: "%" must be followed by two hex digits (write "%25" for a literal "%").`,
+        { column: column + index },
+      );
+    }
+    const length = utf8SequenceLength(lead);
+    if (length === 0) throw invalidUtf8(text, index, index + 3, column);
+    sequence.length = 0;
+    sequence.push(lead);
+    for (let position = 1; position < length; position++) {
+      const byte = readByte(text, index + 3 * position);
+      const valid = byte !== null && (position === 1 ? isValidSecondByte(lead, byte) : isContinuationByte(byte));
+      if (!valid) throw invalidUtf8(text, index, index + 3 * (position + 1), column);
+      sequence.push(byte);
+    }
+    const codePoint = codePointOfUtf8(sequence);
+    if (isControl(codePoint)) {
+      throw new XcapCoreError(
+        'invalid-uri',
+        `Percent-encoded control character ${codePointLabel(codePoint)} ("${text.slice(index, index + 3 * length)}") at column ${column + index} is not allowed in an XCAP URI.`,
+        { column: column + index },
+      );
+    }
+    chunks.push(text.slice(rawRunStart, index), String.fromCodePoint(codePoint));
+    index += 3 * length;
+    rawRunStart = index;
+  }
+  chunks.push(text.slice(rawRunStart));
+  return chunks.join('');
+}
+
+/**
+ * Index in `text` of the character that decoded to UTF-16 offset `decodedOffset` of
+ * percentDecode(text): lets errors found in decoded text point at the column the user sees.
+ * Only meaningful for text that percentDecode accepted.
+ */
+export function rawIndexOfDecodedOffset(text: string, decodedOffset: number): number {
+  let decoded = 0;
+  let index = 0;
+  while (index < text.length && decoded < decodedOffset) {
+    const lead = text.charCodeAt(index) === PERCENT ? readByte(text, index) : null;
+    if (lead === null) {
+      index++;
+      decoded++;
+      continue;
+    }
+    const length = Math.max(1, utf8SequenceLength(lead));
+    decoded += length === 4 ? 2 : 1;
+    index += 3 * length;
+  }
+  return index;
+}

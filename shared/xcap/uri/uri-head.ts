@@ -1,0 +1,91 @@
+/**
+ * The start of every XCAP URI: `scheme "://" authority` (RFC 3986 §3.1-3.2), with the scheme
+ * http or https (RFC 4825 §6.1) and a non-empty host.
+ */
+import { XcapCoreError } from '../errors';
+import { isAlpha, isDigit, isHexDigit, isSubDelim, isUnreserved } from './char-classes';
+
+export interface UriHead {
+  /** The scheme as written ("http", "HTTPS", ...). */
+  readonly scheme: string;
+  readonly authority: string;
+  /** Index in the text where the path (or query, or the end) begins. */
+  readonly pathStart: number;
+}
+
+function invalid(message: string, index: number): XcapCoreError {
+  return new XcapCoreError('invalid-uri', `${message} (column ${index + 1}).`, { column: index + 1 });
+}
+
+const REQUEST_LINE = /^(?:GET|PUT|DELETE|POST|HEAD|PATCH|OPTIONS)\s/i;
+
+/** Parses and checks scheme and authority; throws XcapCoreError('invalid-uri') saying what and where. */
+export function parseUriHead(text: string): UriHead {
+  let index = 0;
+  while (index < text.length && (isAlpha(text.charCodeAt(index)) || (index > 0 && /[0-9+.-]/.test(text.charAt(index))))) index++;
+  if (text.charAt(index) !== ':' || index === 0) {
+    if (REQUEST_LINE.test(text)) {
+      throw invalid('This looks like an HTTP request line: pass only the URI, without the method (parseXcapUriLenient strips it)', 0);
+    }
+    throw invalid('An XCAP URI must start with "http://" or "https://"', 0);
+  }
+  const scheme = text.slice(0, index);
+  if (!/^https?$/i.test(scheme)) throw invalid(`The scheme "${scheme}" is not http or https (RFC 4825 §6.1)`, 0);
+  if (!text.startsWith('//', index + 1)) throw invalid(`Expected "//" and a host after "${scheme}:"`, index + 1);
+
+  const authorityStart = index + 3;
+  let authorityEnd = authorityStart;
+  while (authorityEnd < text.length && !'/?#'.includes(text.charAt(authorityEnd))) authorityEnd++;
+  checkAuthority(text, authorityStart, authorityEnd);
+  return { scheme, authority: text.slice(authorityStart, authorityEnd), pathStart: authorityEnd };
+}
+
+function checkAuthority(text: string, start: number, end: number): void {
+  if (start === end) throw invalid('The authority (host) is empty', start);
+  const at = text.indexOf('@', start);
+  if (at >= 0 && at < end) {
+    // RFC 9110 §4.2.4: senders must not put userinfo in http(s) URIs; credentials go elsewhere.
+    throw invalid('User information ("user:password@") is not allowed in an http(s) URI; configure credentials separately', start);
+  }
+  let hostEnd: number;
+  if (text.charAt(start) === '[') {
+    const close = text.indexOf(']', start);
+    if (close < 0 || close >= end) throw invalid('The IP literal "[" of the host is not closed by "]"', start);
+    checkIpLiteral(text, start + 1, close);
+    hostEnd = close + 1;
+    if (hostEnd < end && text.charAt(hostEnd) !== ':') throw invalid('Expected ":" and a port after the IP literal', hostEnd);
+  } else {
+    hostEnd = start;
+    while (hostEnd < end && text.charAt(hostEnd) !== ':') hostEnd++;
+    if (hostEnd === start) throw invalid('The host is empty', start);
+    checkRegName(text, start, hostEnd);
+  }
+  if (hostEnd < end) checkPort(text, hostEnd + 1, end);
+}
+
+function checkIpLiteral(text: string, start: number, end: number): void {
+  const literal = text.slice(start, end);
+  const ipv6 = /^[0-9A-Fa-f:.]+$/.test(literal) && literal.includes(':');
+  const ipvFuture = /^v[0-9A-Fa-f]+\.[A-Za-z0-9\-._~!$&'()*+,;=:]+$/.test(literal);
+  if (!ipv6 && !ipvFuture) throw invalid(`"[${literal}]" is not an IPv6 address literal`, start - 1);
+}
+
+function checkRegName(text: string, start: number, end: number): void {
+  for (let index = start; index < end; index++) {
+    const code = text.charCodeAt(index);
+    if (isUnreserved(code) || isSubDelim(code)) continue;
+    if (code === 0x25 && isHexDigit(text.charCodeAt(index + 1)) && isHexDigit(text.charCodeAt(index + 2)) && index + 2 < end) {
+      index += 2;
+      continue;
+    }
+    throw invalid(`The character "${text.charAt(index)}" is not allowed in a host name`, index);
+  }
+}
+
+function checkPort(text: string, start: number, end: number): void {
+  if (start === end) throw invalid('The port after ":" is empty', start);
+  for (let index = start; index < end; index++) {
+    if (!isDigit(text.charCodeAt(index))) throw invalid(`The port must be decimal digits, found "${text.charAt(index)}"`, index);
+  }
+  if (end - start > 5 || Number(text.slice(start, end)) > 65535) throw invalid('The port is larger than 65535', start);
+}

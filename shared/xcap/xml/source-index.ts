@@ -1,0 +1,251 @@
+import { XcapCoreError } from '../errors';
+import { resolveReferences } from './escape';
+import { XML_NAMESPACE } from './namespaces';
+import { isXmlSpace, lineAndColumn } from './prolog';
+
+/**
+ * A byte-precise map of an XML document's elements: where each element, start tag, attribute and
+ * namespace declaration begins and ends in the text, with namespaces resolved. Edits are spliced
+ * into the original text at these offsets, so everything the edit does not touch keeps its bytes.
+ *
+ * The scanner assumes text that libxml2 has already accepted as namespace-well-formed; it checks
+ * structure only as far as needed not to produce a wrong map.
+ */
+export interface SourceAttribute {
+  readonly qname: string;
+  readonly prefix: string | null;
+  readonly local: string;
+  /** Namespace of the attribute; unprefixed attributes are in no namespace. */
+  readonly namespace: string | null;
+  /** Value with references resolved. */
+  readonly value: string;
+  /** Value as written between the quotes. */
+  readonly rawValue: string;
+  readonly quote: '"' | "'";
+  /** Offset of the attribute name. */
+  readonly start: number;
+  /** Offset after the closing quote. */
+  readonly end: number;
+}
+
+export interface NamespaceDeclaration {
+  /** null for the default namespace declaration `xmlns="..."`. */
+  readonly prefix: string | null;
+  readonly uri: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface SourceElement {
+  readonly qname: string;
+  readonly prefix: string | null;
+  readonly local: string;
+  readonly namespace: string | null;
+  readonly parent: SourceElement | null;
+  readonly children: SourceElement[];
+  readonly attributes: SourceAttribute[];
+  readonly namespaceDeclarations: NamespaceDeclaration[];
+  /** Offset of `<`. */
+  readonly start: number;
+  /** Offset after the start tag's `>` (after `/>` when self-closing). */
+  readonly startTagEnd: number;
+  /** Offset of the end tag's `<` (equal to startTagEnd when self-closing). */
+  contentEnd: number;
+  /** Offset after the element's last character. */
+  end: number;
+  readonly selfClosing: boolean;
+}
+
+export interface SourceIndex {
+  readonly text: string;
+  readonly root: SourceElement;
+}
+
+export function indexSource(text: string): SourceIndex {
+  return new Scanner(text).scan();
+}
+
+/** The namespace bound to `prefix` (null: the default namespace) in scope at `element`. */
+export function lookupNamespace(element: SourceElement | null, prefix: string | null): string | null | undefined {
+  if (prefix === 'xml') return XML_NAMESPACE;
+  for (let e = element; e; e = e.parent) {
+    for (const declaration of e.namespaceDeclarations) {
+      if (declaration.prefix === prefix) return declaration.uri === '' ? null : declaration.uri;
+    }
+  }
+  return prefix === null ? null : undefined;
+}
+
+/** All namespace bindings in scope at `element`, nearest declaration winning. */
+export function inScopeNamespaces(element: SourceElement): Map<string | null, string> {
+  const bindings = new Map<string | null, string>();
+  for (let e: SourceElement | null = element; e; e = e.parent) {
+    for (const declaration of e.namespaceDeclarations) {
+      if (!bindings.has(declaration.prefix)) bindings.set(declaration.prefix, declaration.uri);
+    }
+  }
+  for (const [prefix, uri] of bindings) if (uri === '') bindings.delete(prefix);
+  return bindings;
+}
+
+export function elementText(index: SourceIndex, element: SourceElement): string {
+  return index.text.slice(element.start, element.end);
+}
+
+/** Descendant elements of `element` in document order, `element` included. */
+export function* walkElements(element: SourceElement): Generator<SourceElement> {
+  yield element;
+  for (const child of element.children) yield* walkElements(child);
+}
+
+class Scanner {
+  private position = 0;
+  private root: SourceElement | null = null;
+
+  constructor(private readonly text: string) {}
+
+  scan(): SourceIndex {
+    const { text } = this;
+    let current: SourceElement | null = null;
+    for (;;) {
+      const lt = text.indexOf('<', this.position);
+      if (lt === -1) break;
+      this.position = lt;
+      const next = text.charCodeAt(lt + 1);
+      if (next === 0x21 /* ! */) this.skipMarkupDeclaration();
+      else if (next === 0x3f /* ? */) this.skipTo('?>');
+      else if (next === 0x2f /* / */) {
+        if (!current) this.fail('an end tag without a start tag');
+        const close = text.indexOf('>', lt);
+        if (close === -1) this.fail('an unterminated end tag');
+        current.contentEnd = lt;
+        current.end = close + 1;
+        this.position = close + 1;
+        current = current.parent;
+      } else {
+        const element = this.readStartTag(current);
+        if (current) current.children.push(element);
+        else if (this.root) this.fail('a second root element');
+        else this.root = element;
+        if (!element.selfClosing) current = element;
+      }
+    }
+    if (!this.root || current) this.fail('no complete root element');
+    return { text, root: this.root };
+  }
+
+  private skipMarkupDeclaration(): void {
+    const { text, position } = this;
+    if (text.startsWith('<!--', position)) this.skipTo('-->');
+    else if (text.startsWith('<![CDATA[', position)) this.skipTo(']]>');
+    else if (text.startsWith('<!DOCTYPE', position)) {
+      const subset = text.indexOf('[', position);
+      const close = text.indexOf('>', position);
+      this.position = subset !== -1 && subset < close ? text.indexOf(']', subset) : position;
+      this.skipTo('>');
+    } else this.fail('unexpected markup');
+  }
+
+  private skipTo(terminator: string): void {
+    const end = this.text.indexOf(terminator, this.position);
+    if (end === -1) this.fail(`an unterminated construct (missing "${terminator}")`);
+    this.position = end + terminator.length;
+  }
+
+  private readStartTag(parent: SourceElement | null): SourceElement {
+    const { text } = this;
+    const start = this.position;
+    let i = start + 1;
+    const nameStart = i;
+    while (i < text.length && !isNameEnd(text.charCodeAt(i))) i++;
+    const qname = text.slice(nameStart, i);
+    const rawAttributes: { qname: string; rawValue: string; quote: '"' | "'"; start: number; end: number }[] = [];
+    for (;;) {
+      while (i < text.length && isXmlSpace(text.charCodeAt(i))) i++;
+      const code = text.charCodeAt(i);
+      if (code === 0x3e /* > */ || code === 0x2f /* / */) break;
+      if (i >= text.length) this.fail('an unterminated start tag', start);
+      const attributeStart = i;
+      while (i < text.length && !isNameEnd(text.charCodeAt(i)) && text.charCodeAt(i) !== 0x3d) i++;
+      const attributeName = text.slice(attributeStart, i);
+      while (isXmlSpace(text.charCodeAt(i))) i++;
+      if (text.charCodeAt(i) !== 0x3d /* = */) this.fail('an attribute without "="', i);
+      i++;
+      while (isXmlSpace(text.charCodeAt(i))) i++;
+      const quote = text[i];
+      if (quote !== '"' && quote !== "'") this.fail('an unquoted attribute value', i);
+      const close = text.indexOf(quote, i + 1);
+      if (close === -1) this.fail('an unterminated attribute value', i);
+      rawAttributes.push({ qname: attributeName, rawValue: text.slice(i + 1, close), quote, start: attributeStart, end: close + 1 });
+      i = close + 1;
+    }
+    const selfClosing = text.charCodeAt(i) === 0x2f;
+    const startTagEnd = selfClosing ? i + 2 : i + 1;
+    this.position = startTagEnd;
+
+    const namespaceDeclarations: NamespaceDeclaration[] = [];
+    for (const attribute of rawAttributes) {
+      if (attribute.qname === 'xmlns' || attribute.qname.startsWith('xmlns:')) {
+        namespaceDeclarations.push({
+          prefix: attribute.qname === 'xmlns' ? null : attribute.qname.slice(6),
+          uri: resolveReferences(attribute.rawValue) ?? attribute.rawValue,
+          start: attribute.start,
+          end: attribute.end,
+        });
+      }
+    }
+    const [prefix, local] = splitQName(qname);
+    const element: SourceElement = {
+      qname,
+      prefix,
+      local,
+      namespace: null,
+      parent,
+      children: [],
+      attributes: [],
+      namespaceDeclarations,
+      start,
+      startTagEnd,
+      contentEnd: startTagEnd,
+      end: startTagEnd,
+      selfClosing,
+    };
+    const namespace = lookupNamespace(element, prefix);
+    if (namespace === undefined) this.fail(`the prefix "${prefix}" is not bound`, start);
+    (element as { namespace: string | null }).namespace = namespace;
+    for (const attribute of rawAttributes) {
+      if (attribute.qname === 'xmlns' || attribute.qname.startsWith('xmlns:')) continue;
+      const [attributePrefix, attributeLocal] = splitQName(attribute.qname);
+      const attributeNamespace = attributePrefix === null ? null : lookupNamespace(element, attributePrefix);
+      if (attributeNamespace === undefined) this.fail(`the prefix "${attributePrefix}" is not bound`, attribute.start);
+      element.attributes.push({
+        ...attribute,
+        prefix: attributePrefix,
+        local: attributeLocal,
+        namespace: attributeNamespace,
+        value: normaliseAttributeValue(resolveReferences(attribute.rawValue) ?? attribute.rawValue, attribute.rawValue),
+      });
+    }
+    return element;
+  }
+
+  private fail(what: string, at: number = this.position): never {
+    throw new XcapCoreError('not-well-formed', `the XML has ${what}`, lineAndColumn(this.text, at));
+  }
+}
+
+/** XML attribute-value normalisation: literal whitespace characters become spaces (references are kept). */
+function normaliseAttributeValue(resolved: string, raw: string): string {
+  if (!/[\t\n\r]/.test(raw)) return resolved;
+  // Only literal whitespace is normalised; &#10; etc. survive. Resolve piecewise to respect that.
+  return resolveReferences(raw.replace(/\r\n|[\t\n\r]/g, ' ')) ?? resolved;
+}
+
+function isNameEnd(code: number): boolean {
+  return isXmlSpace(code) || code === 0x3e /* > */ || code === 0x2f /* / */ || Number.isNaN(code);
+}
+
+export function splitQName(qname: string): [prefix: string | null, local: string] {
+  const colon = qname.indexOf(':');
+  return colon === -1 ? [null, qname] : [qname.slice(0, colon), qname.slice(colon + 1)];
+}
