@@ -102,6 +102,7 @@ function keyUniqueness(request: XcapEditRequest, index: SourceIndex, element: So
   const conflicts = findUniquenessConflicts(rules, {
     added: [probe],
     addedRoot: probe,
+    addedParent: null,
     siblings: element.parent ? element.parent.children.filter((c) => c !== element) : [],
     rest: function* () {
       for (const e of walkElements(index.root)) if (e !== element) yield e;

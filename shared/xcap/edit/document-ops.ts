@@ -46,7 +46,7 @@ export function validateWholeDocument(request: XcapEditRequest, index: SourceInd
   const problem = rootElementError(usage, index.root) ?? schemaError(request, index.text);
   if (problem) return problem;
   const elements = [...walkElements(index.root)];
-  const conflicts = findUniquenessConflicts(usage.uniqueness, { added: elements, siblings: [], rest: () => [], addedRoot: null });
+  const conflicts = findUniquenessConflicts(usage.uniqueness, { added: elements, siblings: [], rest: () => [], addedRoot: null, addedParent: null });
   if (conflicts.length > 0) return { tag: 'uniqueness-failure', phrase: `${conflicts[0]?.field} "${conflicts[0]?.value}" is not unique`, conflicts };
   const violation = findConstraintViolation(usage.constraints, elements, index.text);
   return violation ? { tag: 'constraint-failure', phrase: violation } : null;

@@ -79,6 +79,7 @@ function uniquenessProblem(request: XcapEditRequest, index: SourceIndex, parent:
   const conflicts = findUniquenessConflicts(uniqueness, {
     added: subtreeElements(element),
     addedRoot: element,
+    addedParent: parent,
     siblings: parent ? parent.children.filter((c) => c !== replaced) : [],
     rest: () => remainingElements(index.root, replaced),
   });

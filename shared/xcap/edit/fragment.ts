@@ -18,7 +18,7 @@ export interface ElementFragment {
 
 export type FragmentProblem = { readonly kind: 'not-utf-8' | 'not-xml-frag' | 'too-large'; readonly message: string; readonly line?: number; readonly column?: number };
 
-const WRAPPER = 'xcap-fragment-context';
+export const FRAGMENT_WRAPPER = 'xcap-fragment-context';
 
 /**
  * Reads an element PUT body. Prefixes (and the default namespace) in scope at `context` apply to
@@ -43,7 +43,7 @@ export function readElementFragment(body: string | Uint8Array, context: SourceEl
   const declarations = [...inScopeNamespaces(context)]
     .map(([prefix, uri]) => (prefix === null ? ` xmlns="${escapeAttributeValue(uri)}"` : ` xmlns:${prefix}="${escapeAttributeValue(uri)}"`))
     .join('');
-  const wrapped = `<${WRAPPER}${declarations}>\n${bodyText}\n</${WRAPPER}>`;
+  const wrapped = `<${FRAGMENT_WRAPPER}${declarations}>\n${bodyText}\n</${FRAGMENT_WRAPPER}>`;
   try {
     assertWellFormed(wrapped);
   } catch (error) {

@@ -1,4 +1,5 @@
 import type { ResolvedAttributeTest, ResolvedNameTest, ResolvedStep } from '../selector/namespaces';
+import { internString } from '../xml/intern';
 import type { SourceAttribute, SourceElement, SourceIndex } from '../xml/source-index';
 
 /**
@@ -15,7 +16,8 @@ export function matchesNameTest(element: SourceElement, test: ResolvedNameTest):
 }
 
 export function findAttribute(element: SourceElement, local: string, namespace: string | null): SourceAttribute | undefined {
-  return element.attributes.find((a) => a.local === local && a.namespace === namespace);
+  for (const attribute of element.attributes) if (attribute.local === local && attribute.namespace === namespace) return attribute;
+  return undefined;
 }
 
 export function matchesAttributeTest(element: SourceElement, test: ResolvedAttributeTest | null): boolean {
@@ -23,7 +25,8 @@ export function matchesAttributeTest(element: SourceElement, test: ResolvedAttri
 }
 
 /** Applies one step to one context's children (XPath `name[pos][@a=v]`: position first, then the attribute test). */
-export function applyStep(children: readonly SourceElement[], step: EvaluableStep): SourceElement[] {
+export function applyStep(children: readonly SourceElement[], anyStep: EvaluableStep): SourceElement[] {
+  const step = internStep(anyStep);
   if (step.position !== null) {
     let seen = 0;
     for (const child of children) {
@@ -38,6 +41,20 @@ export function applyStep(children: readonly SourceElement[], step: EvaluableSte
     if (matchesNameTest(child, step.test) && matchesAttributeTest(child, step.attribute)) selected.push(child);
   }
   return selected;
+}
+
+/** The step with its names and value interned like the index's, so comparisons are pointer checks. */
+function internStep(step: EvaluableStep): EvaluableStep {
+  const { test, attribute } = step;
+  return {
+    ...step,
+    test: test.kind === 'any' ? test : { ...test, local: internString(test.local), namespace: internString(test.namespace) },
+    attribute: attribute && {
+      ...attribute,
+      value: internString(attribute.value),
+      name: { ...attribute.name, local: internString(attribute.name.local), namespace: attribute.name.namespace === null ? null : internString(attribute.name.namespace) },
+    },
+  };
 }
 
 /** Elements selected by `steps`, in document order. The first step applies to the document's root. */

@@ -1,6 +1,7 @@
 import type { DataConstraint, UniquenessRule } from '../usages/types';
 import type { SourceElement } from '../xml/source-index';
 import { walkElements } from '../xml/source-index';
+import { FRAGMENT_WRAPPER } from './fragment';
 import type { UniquenessConflict } from './types';
 
 /**
@@ -17,6 +18,8 @@ export interface UniquenessScope {
   readonly rest: () => Iterable<SourceElement>;
   /** The root of the added subtree, whose siblings are `siblings`. */
   readonly addedRoot: SourceElement | null;
+  /** Where the added subtree goes, for naming fields (its future parent), or null for a whole document. */
+  readonly addedParent: SourceElement | null;
 }
 
 export function findUniquenessConflicts(rules: readonly UniquenessRule[], scope: UniquenessScope): UniquenessConflict[] {
@@ -42,14 +45,14 @@ function documentConflict(rule: UniquenessRule, scope: UniquenessScope, taken: S
   for (const element of scope.added) {
     const value = keyOf(element, rule);
     if (value === undefined) continue;
-    if (addedSet.has(value) && !found) found = { field: fieldOf(element, rule), value };
+    if (addedSet.has(value) && !found) found = { field: fieldOf(element, rule, scope), value };
     addedSet.add(value);
   }
   for (const element of scope.rest()) {
     const value = keyOf(element, rule);
     if (value === undefined) continue;
     taken.add(value);
-    if (!found && addedSet.has(value)) found = { field: fieldOf(element, rule), value };
+    if (!found && addedSet.has(value)) found = { field: fieldOf(element, rule, scope), value };
   }
   for (const value of addedSet) taken.add(value);
   return found;
@@ -64,7 +67,7 @@ function siblingConflict(rule: UniquenessRule, scope: UniquenessScope, taken: Se
       if (value === undefined) continue;
       if (seen.has(value)) {
         for (const sibling of parent.children) addKey(sibling, rule, taken);
-        return { field: fieldOf(child, rule), value };
+        return { field: fieldOf(child, rule, scope), value };
       }
       seen.add(value);
     }
@@ -74,7 +77,7 @@ function siblingConflict(rule: UniquenessRule, scope: UniquenessScope, taken: Se
   const value = root ? keyOf(root, rule) : undefined;
   if (root && value !== undefined) {
     for (const sibling of scope.siblings) addKey(sibling, rule, taken);
-    if (taken.has(value)) return { field: fieldOf(root, rule), value };
+    if (taken.has(value)) return { field: fieldOf(root, rule, scope), value };
   }
   return null;
 }
@@ -85,11 +88,19 @@ function addKey(element: SourceElement, rule: UniquenessRule, into: Set<string>)
 }
 
 /** RFC 4825 §11 `field`: a node selector naming the attribute that must be unique, e.g. `rls-services/service/@uri`. */
-function fieldOf(element: SourceElement, rule: UniquenessRule): string {
+function fieldOf(element: SourceElement, rule: UniquenessRule, scope: UniquenessScope): string {
   const names: string[] = [];
-  for (let e: SourceElement | null = element; e; e = e.parent) names.unshift(e.qname);
-  // An added subtree is indexed inside a wrapper element; it is not part of the path.
-  if (names[0] === 'xcap-fragment-context') names.shift();
+  let top = element;
+  for (let e: SourceElement | null = element; e; e = e.parent) {
+    names.unshift(e.qname);
+    top = e;
+  }
+  // An added subtree is indexed inside a wrapper (it has no place in the document yet): replace the
+  // wrapper by the path of the element it goes into.
+  if (top.qname === FRAGMENT_WRAPPER) {
+    names.shift();
+    for (let p = scope.addedParent; p; p = p.parent) names.unshift(p.qname);
+  }
   return `${names.join('/')}/@${rule.key}`;
 }
 

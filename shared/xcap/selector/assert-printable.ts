@@ -4,7 +4,7 @@
  */
 import type { AttributeTest, NodeSelector, QName, Step } from './ast';
 import { isAttQuote, scanAttValue, type ScannedAttValue } from './att-value';
-import { XcapCoreError } from '../errors';
+import { isXcapCoreError, XcapCoreError } from '../errors';
 import { MAX_POSITION } from './parse-predicates';
 import { quoteExcerpt } from './selector-error';
 import { isNCName } from './xml-names';
@@ -34,15 +34,14 @@ function assertPrintableAttributeTest(attribute: AttributeTest, where: string): 
   const scanned = scanOrNull(quoted);
   if (scanned === null) throw invalidArgument(`${problem} is not a valid XML attribute value: use escapeAttValue`);
   if (scanned.end !== quoted.length) throw invalidArgument(`${problem} contains its own quote ${quote}: use escapeAttValue`);
-  const decoded = scanned.value;
-  if (decoded !== attribute.value) throw invalidArgument(`${problem} does not decode to its value ${quoteExcerpt(attribute.value)}`);
+  if (scanned.value !== attribute.value) throw invalidArgument(`${problem} does not decode to its value ${quoteExcerpt(attribute.value)}`);
 }
 
 function scanOrNull(quoted: string): ScannedAttValue | null {
   try {
     return scanAttValue(quoted, 0);
   } catch (error) {
-    if (error instanceof XcapCoreError && error.code === 'invalid-selector') return null;
+    if (isXcapCoreError(error, 'invalid-selector')) return null;
     throw error;
   }
 }

@@ -3,8 +3,7 @@ import type { QName } from './ast';
 import { columnOf, expectedAt, invalidSelector, quoteExcerpt } from './selector-error';
 import { matchNCNameAt } from './xml-names';
 
-export interface ScannedQName {
-  readonly name: QName;
+export interface ScannedQName extends QName {
   readonly end: number;
 }
 
@@ -17,7 +16,7 @@ export function scanQNameAt(text: string, offset: number): ScannedQName | null {
   if (firstEnd === -1) return null;
   const first = text.slice(offset, firstEnd);
   if (text[firstEnd] !== ':' || text[firstEnd + 1] === ':') {
-    return { name: { prefix: null, local: first }, end: firstEnd };
+    return { prefix: null, local: first, end: firstEnd };
   }
   const localStart = firstEnd + 1;
   const localEnd = matchNCNameAt(text, localStart);
@@ -25,5 +24,5 @@ export function scanQNameAt(text: string, offset: number): ScannedQName | null {
   if (text[localEnd] === ':') {
     throw invalidSelector(`a name can contain only one ":", found a second one at column ${columnOf(localEnd)}`, localEnd);
   }
-  return { name: { prefix: first, local: text.slice(localStart, localEnd) }, end: localEnd };
+  return { prefix: first, local: text.slice(localStart, localEnd), end: localEnd };
 }

@@ -45,10 +45,11 @@ export function isStepBoundary(text: string, offset: number): boolean {
   return offset === text.length || text[offset] === '/';
 }
 
+/** NameorAny at `start`; a step starting with neither a name nor "*" is an extension selector. */
 function scanNameTest(text: string, start: number): ScannedNameTest {
   if (text[start] === '*') return { test: { kind: 'any' }, end: start + 1 };
   const scanned = scanQNameAt(text, start);
-  if (scanned !== null) return { test: { kind: 'name', ...scanned.name }, end: scanned.end };
+  if (scanned !== null) return { test: { kind: 'name', prefix: scanned.prefix, local: scanned.local }, end: scanned.end };
   if (text[start] === '[') throw expectedAt('an element name or "*" before "["', text, start);
   throw unsupportedExtension(text, start);
 }

@@ -165,6 +165,7 @@ const ERRORS: readonly (readonly [string, XcapCoreErrorCode, number, string])[] 
   ['a/b c', 'unsupported-extension-selector', 3, '"b c"'],
   ['a/*:b', 'unsupported-extension-selector', 3, '"*:b"'],
   ['a/@uri/text()', 'invalid-selector', 3, 'must be the last step'],
+  ['resource-lists/list%5b@name=%22x%22%5d', 'unsupported-extension-selector', 16, 'it looks percent-encoded: decode it first'],
 ];
 
 describe('parseNodeSelector: errors', () => {

@@ -51,7 +51,7 @@ function scanTerminalAt(text: string, offset: number): TerminalSelector | null {
   if (text[offset] === '@') {
     const scanned = scanQNameAt(text, offset + 1);
     if (scanned === null) throw expectedAt('an attribute name after "@"', text, offset + 1);
-    return { kind: 'attribute', name: scanned.name, start: offset, end: scanned.end };
+    return { kind: 'attribute', name: { prefix: scanned.prefix, local: scanned.local }, start: offset, end: scanned.end };
   }
   const end = offset + NAMESPACE_SELECTOR.length;
   if (text.startsWith(NAMESPACE_SELECTOR, offset) && isStepBoundary(text, end)) {

@@ -46,8 +46,8 @@ function decodeCharacterReference(text: string, ampOffset: number): DecodedRefer
   if (text[offset] !== ';') {
     throw invalidSelector(`character reference at column ${column} is missing its closing ";"`, ampOffset);
   }
-  const written = quoteExcerpt(text.slice(ampOffset, offset + 1));
   if (!isXmlChar(codePoint)) {
+    const written = quoteExcerpt(text.slice(ampOffset, offset + 1));
     throw invalidSelector(`character reference ${written} at column ${column} does not denote a character allowed in XML`, ampOffset);
   }
   return { text: String.fromCodePoint(codePoint), end: offset + 1 };

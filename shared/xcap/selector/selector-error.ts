@@ -6,7 +6,7 @@ import { XcapCoreError } from '../errors';
 import { formatCodePoint } from './xml-chars';
 
 export function invalidSelector(message: string, offset: number): XcapCoreError {
-  return new XcapCoreError('invalid-selector', message, { column: offset + 1 });
+  return new XcapCoreError('invalid-selector', message, { column: columnOf(offset) });
 }
 
 export function columnOf(offset: number): number {
@@ -17,8 +17,8 @@ export function columnOf(offset: number): number {
 export function describeCharAt(text: string, offset: number): string {
   const codePoint = text.codePointAt(offset);
   if (codePoint === undefined) return 'the end of the selector';
-  const invisible = codePoint <= 0x20 || (codePoint >= 0x7f && codePoint <= 0xa0) || (codePoint >= 0xd800 && codePoint <= 0xdfff);
   if (codePoint === 0x20) return 'a space';
+  const invisible = codePoint < 0x20 || (codePoint >= 0x7f && codePoint <= 0xa0) || (codePoint >= 0xd800 && codePoint <= 0xdfff);
   return invisible ? formatCodePoint(codePoint) : `"${String.fromCodePoint(codePoint)}"`;
 }
 
@@ -34,9 +34,11 @@ export function expectedAt(expectation: string, text: string, offset: number): X
 export function unsupportedExtension(text: string, offset: number): XcapCoreError {
   const slash = text.indexOf('/', offset);
   const step = text.slice(offset, slash === -1 ? text.length : slash);
+  // Selectors copied from a request URI are still percent-encoded (list%5b@name=%22x%22%5d).
+  const hint = /%[0-9A-Fa-f]{2}/.test(step) ? ' (it looks percent-encoded: decode it first)' : '';
   return new XcapCoreError(
     'unsupported-extension-selector',
-    `unsupported extension selector ${quoteExcerpt(step)} at column ${columnOf(offset)}: only name, name[n], ` +
+    `unsupported extension selector ${quoteExcerpt(step)} at column ${columnOf(offset)}${hint}: only name, name[n], ` +
       `name[@attr="value"], name[n][@attr="value"] (name may be *), @attr and namespace::* are supported`,
     { column: columnOf(offset) },
   );

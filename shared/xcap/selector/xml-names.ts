@@ -24,15 +24,39 @@ const NCNAME_PATTERN = `[${NAME_START_CHARS}][${NAME_CHARS}]*`;
 // eslint-disable-next-line no-misleading-character-class
 const NCNAME_AT = new RegExp(NCNAME_PATTERN, 'uy');
 // eslint-disable-next-line no-misleading-character-class
+const NAME_CHARS_AT = new RegExp(`[${NAME_CHARS}]*`, 'uy');
+// eslint-disable-next-line no-misleading-character-class
 const WHOLE_NCNAME = new RegExp(`^${NCNAME_PATTERN}$`, 'u');
 
-/** Returns the offset just after the NCName starting at `offset`, or -1 if none starts there. */
+/**
+ * Returns the offset just after the NCName starting at `offset`, or -1 if none starts there.
+ * ASCII is scanned by hand (most names are ASCII, and this runs for every step); the regexes
+ * take over at the first non-ASCII character.
+ */
 export function matchNCNameAt(text: string, offset: number): number {
-  NCNAME_AT.lastIndex = offset;
-  const match = NCNAME_AT.exec(text);
-  return match === null ? -1 : offset + match[0].length;
+  const first = text.charCodeAt(offset);
+  if (first >= 0x80) return matchWith(NCNAME_AT, text, offset);
+  if (!isAsciiNameStart(first)) return -1;
+  let end = offset + 1;
+  while (isAsciiNameStart(text.charCodeAt(end)) || isAsciiNameOnly(text.charCodeAt(end))) end++;
+  return text.charCodeAt(end) >= 0x80 ? matchWith(NAME_CHARS_AT, text, end) : end;
 }
 
 export function isNCName(value: string): boolean {
   return WHOLE_NCNAME.test(value);
+}
+
+function matchWith(sticky: RegExp, text: string, offset: number): number {
+  sticky.lastIndex = offset;
+  return sticky.exec(text) === null ? -1 : sticky.lastIndex;
+}
+
+/** A-Z, "_", a-z. (NaN past the end of the text fails every comparison.) */
+function isAsciiNameStart(code: number): boolean {
+  return (code >= 0x41 && code <= 0x5a) || code === 0x5f || (code >= 0x61 && code <= 0x7a);
+}
+
+/** "-", ".", 0-9: name characters that cannot start a name. */
+function isAsciiNameOnly(code: number): boolean {
+  return code === 0x2d || code === 0x2e || (code >= 0x30 && code <= 0x39);
 }

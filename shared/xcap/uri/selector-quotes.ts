@@ -29,21 +29,25 @@ export function endsInsideQuotes(selector: string): boolean {
   return state !== OUTSIDE_QUOTES;
 }
 
+function isQueryOrFragmentMark(code: number): boolean {
+  return code === 0x3f || code === 0x23;
+}
+
 /**
- * End of a node selector typed unencoded in `text`, starting at `start`: the first "?" or "#"
- * outside quoted values. When the text runs out inside a quote (unbalanced quote), the
- * quotes cannot be trusted and the first "?" or "#" anywhere ends the selector.
+ * End of a node selector typed unencoded in text[start, end): the first "?" or "#" outside
+ * quoted values. When the text runs out inside a quote (unbalanced quote), the quotes cannot
+ * be trusted and the first "?" or "#" anywhere ends the selector.
  */
-export function findTypedSelectorEnd(text: string, start: number): number {
+export function findTypedSelectorEnd(text: string, start: number, end: number): number {
   let state = OUTSIDE_QUOTES;
-  for (let index = start; index < text.length; index++) {
+  for (let index = start; index < end; index++) {
     const code = text.charCodeAt(index);
-    if (state === OUTSIDE_QUOTES && (code === 0x3f || code === 0x23)) return index;
+    if (state === OUTSIDE_QUOTES && isQueryOrFragmentMark(code)) return index;
     state = nextQuoteState(state, code);
   }
-  if (state === OUTSIDE_QUOTES) return text.length;
-  const query = text.indexOf('?', start);
-  const fragment = text.indexOf('#', start);
-  if (query < 0) return fragment < 0 ? text.length : fragment;
-  return fragment < 0 ? query : Math.min(query, fragment);
+  if (state === OUTSIDE_QUOTES) return end;
+  for (let index = start; index < end; index++) {
+    if (isQueryOrFragmentMark(text.charCodeAt(index))) return index;
+  }
+  return end;
 }

@@ -19,23 +19,26 @@ function invalid(message: string, index: number): XcapCoreError {
 
 const REQUEST_LINE = /^(?:GET|PUT|DELETE|POST|HEAD|PATCH|OPTIONS)\s/i;
 
-/** Parses and checks scheme and authority; throws XcapCoreError('invalid-uri') saying what and where. */
-export function parseUriHead(text: string): UriHead {
-  let index = 0;
-  while (index < text.length && (isAlpha(text.charCodeAt(index)) || (index > 0 && /[0-9+.-]/.test(text.charAt(index))))) index++;
-  if (text.charAt(index) !== ':' || index === 0) {
-    if (REQUEST_LINE.test(text)) {
-      throw invalid('This looks like an HTTP request line: pass only the URI, without the method (parseXcapUriLenient strips it)', 0);
+/**
+ * Parses and checks scheme and authority at the start of text[start, end); throws
+ * XcapCoreError('invalid-uri') saying what is wrong and at which column.
+ */
+export function parseUriHead(text: string, start = 0, end = text.length): UriHead {
+  let index = start;
+  while (index < end && (isAlpha(text.charCodeAt(index)) || (index > start && /[0-9+.-]/.test(text.charAt(index))))) index++;
+  if (index === start || index >= end || text.charAt(index) !== ':') {
+    if (REQUEST_LINE.test(text.slice(start, start + 8))) {
+      throw invalid('This looks like an HTTP request line: pass only the URI, without the method (parseXcapUriLenient strips it)', start);
     }
-    throw invalid('An XCAP URI must start with "http://" or "https://"', 0);
+    throw invalid('An XCAP URI must start with "http://" or "https://"', start);
   }
-  const scheme = text.slice(0, index);
-  if (!/^https?$/i.test(scheme)) throw invalid(`The scheme "${scheme}" is not http or https (RFC 4825 §6.1)`, 0);
-  if (!text.startsWith('//', index + 1)) throw invalid(`Expected "//" and a host after "${scheme}:"`, index + 1);
+  const scheme = text.slice(start, index);
+  if (!/^https?$/i.test(scheme)) throw invalid(`The scheme "${scheme}" is not http or https (RFC 4825 §6.1)`, start);
+  if (index + 3 > end || !text.startsWith('//', index + 1)) throw invalid(`Expected "//" and a host after "${scheme}:"`, index + 1);
 
   const authorityStart = index + 3;
   let authorityEnd = authorityStart;
-  while (authorityEnd < text.length && !'/?#'.includes(text.charAt(authorityEnd))) authorityEnd++;
+  while (authorityEnd < end && !'/?#'.includes(text.charAt(authorityEnd))) authorityEnd++;
   checkAuthority(text, authorityStart, authorityEnd);
   return { scheme, authority: text.slice(authorityStart, authorityEnd), pathStart: authorityEnd };
 }

@@ -1,5 +1,6 @@
 import { XcapCoreError } from '../errors';
 import { resolveReferences } from './escape';
+import { createInterner } from './intern';
 import { XML_NAMESPACE } from './namespaces';
 import { isXmlSpace, lineAndColumn } from './prolog';
 
@@ -101,6 +102,7 @@ export function* walkElements(element: SourceElement): Generator<SourceElement> 
 class Scanner {
   private position = 0;
   private root: SourceElement | null = null;
+  private readonly intern = createInterner();
 
   constructor(private readonly text: string) {}
 
@@ -158,7 +160,7 @@ class Scanner {
     let i = start + 1;
     const nameStart = i;
     while (i < text.length && !isNameEnd(text.charCodeAt(i))) i++;
-    const qname = text.slice(nameStart, i);
+    const qname = this.intern(text.slice(nameStart, i));
     const rawAttributes: { qname: string; rawValue: string; quote: '"' | "'"; start: number; end: number }[] = [];
     for (;;) {
       while (i < text.length && isXmlSpace(text.charCodeAt(i))) i++;
@@ -167,7 +169,7 @@ class Scanner {
       if (i >= text.length) this.fail('an unterminated start tag', start);
       const attributeStart = i;
       while (i < text.length && !isNameEnd(text.charCodeAt(i)) && text.charCodeAt(i) !== 0x3d) i++;
-      const attributeName = text.slice(attributeStart, i);
+      const attributeName = this.intern(text.slice(attributeStart, i));
       while (isXmlSpace(text.charCodeAt(i))) i++;
       if (text.charCodeAt(i) !== 0x3d /* = */) this.fail('an attribute without "="', i);
       i++;
@@ -188,13 +190,13 @@ class Scanner {
       if (attribute.qname === 'xmlns' || attribute.qname.startsWith('xmlns:')) {
         namespaceDeclarations.push({
           prefix: attribute.qname === 'xmlns' ? null : attribute.qname.slice(6),
-          uri: resolveReferences(attribute.rawValue) ?? attribute.rawValue,
+          uri: this.intern(resolveReferences(attribute.rawValue) ?? attribute.rawValue),
           start: attribute.start,
           end: attribute.end,
         });
       }
     }
-    const [prefix, local] = splitQName(qname);
+    const [prefix, local] = this.splitQName(qname);
     const element: SourceElement = {
       qname,
       prefix,
@@ -215,7 +217,7 @@ class Scanner {
     (element as { namespace: string | null }).namespace = namespace;
     for (const attribute of rawAttributes) {
       if (attribute.qname === 'xmlns' || attribute.qname.startsWith('xmlns:')) continue;
-      const [attributePrefix, attributeLocal] = splitQName(attribute.qname);
+      const [attributePrefix, attributeLocal] = this.splitQName(attribute.qname);
       const attributeNamespace = attributePrefix === null ? null : lookupNamespace(element, attributePrefix);
       if (attributeNamespace === undefined) this.fail(`the prefix "${attributePrefix}" is not bound`, attribute.start);
       element.attributes.push({
@@ -223,10 +225,15 @@ class Scanner {
         prefix: attributePrefix,
         local: attributeLocal,
         namespace: attributeNamespace,
-        value: normaliseAttributeValue(resolveReferences(attribute.rawValue) ?? attribute.rawValue, attribute.rawValue),
+        value: this.intern(normaliseAttributeValue(resolveReferences(attribute.rawValue) ?? attribute.rawValue, attribute.rawValue)),
       });
     }
     return element;
+  }
+
+  private splitQName(qname: string): [prefix: string | null, local: string] {
+    const [prefix, local] = splitQName(qname);
+    return [prefix === null ? null : this.intern(prefix), this.intern(local)];
   }
 
   private fail(what: string, at: number = this.position): never {

@@ -1,12 +1,14 @@
 // Checks the usage schemas with the real libxml2 command-line validator: every schema file is
 // written to a temporary directory under its bare name, and each example document in
 // shared/xcap/usages/examples/<auid>/ must validate against the AUID's root schema, while each
-// one in examples/<auid>/invalid/ must be rejected.
+// one in examples/<auid>/invalid/ must be rejected. The same is then checked with libxml2-wasm,
+// the (newer) libxml2 the application itself uses, which is stricter about schema determinism.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { XmlBufferInputProvider, XmlDocument, XsdValidator, xmlRegisterInputProvider } from 'libxml2-wasm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { schemaFiles, schemaRootFile } from './index';
 
@@ -116,4 +118,48 @@ describe('XCAP usage schemas', () => {
       });
     });
   }
+
+  describe('with libxml2-wasm', () => {
+    const base = 'xcap-schemas-check/';
+    const encoder = new TextEncoder();
+    const buffers: Record<string, Uint8Array> = {};
+    for (const [name, text] of Object.entries(schemaFiles)) buffers[base + name] = encoder.encode(text);
+    xmlRegisterInputProvider(new XmlBufferInputProvider(buffers));
+
+    function compile(root: string): XsdValidator {
+      const schemaDocument = XmlDocument.fromString(schemaFiles[root] ?? '', { url: base + root });
+      try {
+        return XsdValidator.fromDoc(schemaDocument);
+      } finally {
+        schemaDocument.dispose();
+      }
+    }
+
+    for (const auid of AUIDS) {
+      it(`compiles the ${auid} schema and agrees on its examples`, () => {
+        const root = schemaRootFile[auid] ?? '';
+        const validator = compile(root);
+        try {
+          const cases = [
+            ...xmlFiles(join(examplesDir, auid)).map((file) => ({ file, expected: true })),
+            ...xmlFiles(join(examplesDir, auid, 'invalid')).map((file) => ({ file, expected: false })),
+          ];
+          for (const { file, expected } of cases) {
+            const document = XmlDocument.fromString(readFileSync(file, 'utf8'));
+            let problem = '';
+            try {
+              validator.validate(document);
+            } catch (error) {
+              problem = error instanceof Error ? error.message : String(error);
+            } finally {
+              document.dispose();
+            }
+            expect(problem === '', `${file} (expected ${expected ? 'valid' : 'invalid'}): ${problem}`).toBe(expected);
+          }
+        } finally {
+          validator.dispose();
+        }
+      });
+    }
+  });
 });

@@ -1,7 +1,13 @@
 // resource-lists.xsd: see the comment at the top of the schema for its source.
 export const resourceListsXsd = String.raw`<?xml version="1.0" encoding="UTF-8"?>
 <!-- RFC 4826 section 3.2: XML schema for resource lists.
-     Only change from the RFC text: the xml.xsd schemaLocation is the bare file name. -->
+     Changes from the RFC text: the xml.xsd schemaLocation is the bare file name, and
+     listType drops the RFC's trailing (strict) <xs:any namespace="##other"> after the
+     repeated choice. That wildcard competes with the lax ##other wildcard inside the
+     choice for the same elements, which breaks the Unique Particle Attribution rule:
+     libxml2 2.10+ refuses to compile it ("The content model is not determinist").
+     Dropping it accepts exactly the same documents, since the choice already takes any
+     number of elements from other namespaces. -->
 <xs:schema targetNamespace="urn:ietf:params:xml:ns:resource-lists"
     xmlns="urn:ietf:params:xml:ns:resource-lists"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
@@ -27,7 +33,6 @@ export const resourceListsXsd = String.raw`<?xml version="1.0" encoding="UTF-8"?
               maxOccurs="unbounded"/>
         </xs:choice>
       </xs:sequence>
-      <xs:any namespace="##other" minOccurs="0" maxOccurs="unbounded"/>
     </xs:sequence>
     <xs:attribute name="name" type="xs:string" use="optional"/>
     <xs:anyAttribute namespace="##other"/>

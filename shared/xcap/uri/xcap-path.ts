@@ -1,0 +1,156 @@
+/**
+ * Reading the path of an XCAP URI up to the document path (RFC 4825 §6):
+ *
+ *   root-path-segments "/" AUID "/" ( "users/" XUI | "global" ) "/" document-path ["/~~/" node-selector]
+ *
+ * Shared by the parser and the legacy detector so both agree on where the root ends.
+ */
+import { XcapCoreError } from '../errors';
+import { percentDecode } from './percent';
+import { checkSegment, splitSegments, type RawSegment } from './segments';
+import type { UriHead } from './uri-head';
+import type { XcapUriScope } from './xcap-uri';
+import { parseXcapRoot } from './xcap-root';
+
+export type DecodeMode = 'strict' | 'lenient';
+
+/** The path segments of text[pathStart, pathEnd), decoded on demand (each at most once). */
+export class PathReader {
+  readonly segments: readonly RawSegment[];
+  private readonly cache: (string | undefined)[] = [];
+
+  constructor(
+    readonly text: string,
+    readonly pathStart: number,
+    readonly pathEnd: number,
+    private readonly mode: DecodeMode,
+  ) {
+    this.segments = pathStart < pathEnd ? splitSegments(text, pathStart, pathEnd) : [];
+  }
+
+  decoded(index: number): string {
+    const cached = this.cache[index];
+    if (cached !== undefined) return cached;
+    const segment = this.segments[index];
+    const value = segment === undefined ? '' : percentDecode(segment.raw, { column: segment.start + 1, mode: this.mode });
+    this.cache[index] = value;
+    return value;
+  }
+
+  /** Column just after the path, for "missing ..." errors. */
+  get endColumn(): number {
+    return this.pathEnd + 1;
+  }
+}
+
+function invalid(message: string, column: number): XcapCoreError {
+  return new XcapCoreError('invalid-uri', `${message} (column ${column}).`, { column });
+}
+
+const SCOPE_NAMES = new Set(['users', 'global']);
+export const NODE_SELECTOR_SEPARATOR = '~~';
+
+/**
+ * How many path segments belong to the XCAP root. With `root` given, the URI must start with
+ * it (scheme and host compared case-insensitively, the path exactly). Without it, the root is
+ * everything before the first segment followed by "users" or "global"; failing that, a path
+ * ending in "/" is read as the AUID directory `root/auid/`.
+ */
+export function rootSegmentCount(reader: PathReader, head: UriHead, root: string | undefined): number {
+  return root === undefined ? detectRootSegmentCount(reader) : matchGivenRoot(reader, head, root);
+}
+
+function matchGivenRoot(reader: PathReader, head: UriHead, root: string): number {
+  let given;
+  try {
+    given = parseXcapRoot(root, true);
+  } catch (error) {
+    if (error instanceof XcapCoreError) {
+      throw new XcapCoreError('invalid-argument', `options.root "${root}" is not an XCAP root URI: ${error.message}`);
+    }
+    throw error;
+  }
+  const mismatch = (column: number): XcapCoreError =>
+    invalid(`The URI does not start with the XCAP root "${given.text}" given in options.root`, column);
+  const sameHead =
+    head.scheme.toLowerCase() === given.head.scheme.toLowerCase() && head.authority.toLowerCase() === given.head.authority.toLowerCase();
+  if (!sameHead) throw mismatch(1);
+  given.pathSegments.forEach((rootSegment, index) => {
+    const segment = reader.segments[index];
+    if (segment === undefined) throw mismatch(reader.endColumn);
+    if (segment.raw !== rootSegment.raw) throw mismatch(segment.start + 1);
+  });
+  return given.pathSegments.length;
+}
+
+function detectRootSegmentCount(reader: PathReader): number {
+  const count = reader.segments.length;
+  for (let index = 0; index + 1 < count; index++) {
+    if (reader.decoded(index) === NODE_SELECTOR_SEPARATOR) break;
+    if (SCOPE_NAMES.has(reader.decoded(index + 1))) return index;
+  }
+  const endsWithSlash = count >= 2 && reader.segments[count - 1]?.raw === '';
+  const hasSeparator = reader.segments.some((_, index) => index < count - 1 && reader.decoded(index) === NODE_SELECTOR_SEPARATOR);
+  if (endsWithSlash && !hasSeparator) return count - 2;
+  throw invalid(
+    'Cannot tell where the XCAP root ends: no "users" or "global" segment follows an AUID. ' +
+      'Pass options.root, or end an AUID directory URI with "/"',
+    reader.pathStart + 1,
+  );
+}
+
+export interface DocumentLocation {
+  readonly auid: string;
+  readonly scope: XcapUriScope | null;
+  /** Index of the first document-path segment. */
+  readonly documentStart: number;
+  /** True for `root/auid/`, `root/auid/global/` and `root/auid/users/<xui>/`. */
+  readonly directory: boolean;
+}
+
+/** Reads AUID and scope after the root's segments; throws XcapCoreError('invalid-uri'). */
+export function locateDocument(reader: PathReader, rootCount: number): DocumentLocation {
+  const { segments } = reader;
+  const isTrailingSlash = (index: number): boolean => index === segments.length - 1 && segments[index]?.raw === '';
+
+  const auidSegment = segments[rootCount];
+  if (auidSegment === undefined) throw invalid('Missing the AUID after the XCAP root', reader.endColumn);
+  const auid = reader.decoded(rootCount);
+  checkSegment(auidSegment, auid, 'the AUID');
+
+  const scopeIndex = rootCount + 1;
+  const scopeSegment = segments[scopeIndex];
+  if (scopeSegment === undefined) {
+    throw invalid(
+      `Expected "/" after the AUID "${auid}": an AUID directory URI ends with "/", a document URI continues with "/users/<XUI>/" or "/global/"`,
+      reader.endColumn,
+    );
+  }
+  if (isTrailingSlash(scopeIndex)) return { auid, scope: null, documentStart: scopeIndex + 1, directory: true };
+
+  let scope: XcapUriScope;
+  let documentStart: number;
+  const scopeName = reader.decoded(scopeIndex);
+  if (scopeName === 'global') {
+    scope = { kind: 'global' };
+    documentStart = scopeIndex + 1;
+  } else if (scopeName === 'users') {
+    const xuiSegment = segments[scopeIndex + 1];
+    if (xuiSegment === undefined) throw invalid('Missing the XUI after "users/"', reader.endColumn);
+    const xui = reader.decoded(scopeIndex + 1);
+    checkSegment(xuiSegment, xui, 'the XUI');
+    scope = { kind: 'users', xui };
+    documentStart = scopeIndex + 2;
+  } else {
+    throw invalid(`Expected "users" or "global" after the AUID "${auid}", found "${scopeName}"`, scopeSegment.start + 1);
+  }
+
+  if (segments[documentStart] === undefined) {
+    const where = scope.kind === 'users' ? `the XUI "${scope.xui}"` : '"global"';
+    throw invalid(
+      `Expected "/" after ${where}: a document URI continues with "/" and the document path, a directory URI ends with "/"`,
+      reader.endColumn,
+    );
+  }
+  return { auid, scope, documentStart, directory: isTrailingSlash(documentStart) };
+}
