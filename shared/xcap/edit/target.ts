@@ -2,6 +2,7 @@ import { isXcapCoreError } from '../errors';
 import type { ResolvedSelector } from '../selector/namespaces';
 import { resolveSelectorNames } from '../selector/namespaces';
 import { parseNodeSelector } from '../selector/parse';
+import { encodeNodeSelector } from '../uri/percent';
 import type { SourceElement, SourceIndex } from '../xml/source-index';
 import { failure } from './responses';
 import { closestExistingAncestor, selectElements } from './select';
@@ -34,7 +35,7 @@ export function noParent(index: SourceIndex, selector: ResolvedSelector, selecto
       ? ancestorSelector ?? undefined
       : ancestorSelector === null
         ? request.documentUri
-        : `${request.documentUri}/~~/${encodeSelectorForUri(ancestorSelector)}`;
+        : `${request.documentUri}/~~/${encodeNodeSelector(ancestorSelector)}`;
   const missing = steps[existing];
   const missingText = missing ? selectorText.slice(existing === 0 ? 0 : (steps[existing - 1]?.end ?? 0) + 1, missing.end) : '';
   return {
@@ -42,12 +43,4 @@ export function noParent(index: SourceIndex, selector: ResolvedSelector, selecto
     phrase: `the parent of the new node does not exist: no element matches "${missingText}"${ancestorSelector ? ` under ${ancestorSelector}` : ''}`,
     ...(ancestor !== undefined && { ancestor }),
   };
-}
-
-// Kept local and minimal: the URI module owns full encoding; an ancestor is a prefix of a selector
-// the client sent, so only the characters RFC 3986 forbids in a path need escaping.
-function encodeSelectorForUri(selector: string): string {
-  return selector.replace(/[^A-Za-z0-9\-._~!$&'()*+,;=:@/]/gu, (c) =>
-    [...new TextEncoder().encode(c)].map((b) => '%' + b.toString(16).toUpperCase().padStart(2, '0')).join(''),
-  );
 }

@@ -4,15 +4,31 @@
  * pre-RFC 4825 URIs.
  */
 
-const NAME_START =
-  'A-Z_a-z\\u{C0}-\\u{D6}\\u{D8}-\\u{F6}\\u{F8}-\\u{2FF}\\u{370}-\\u{37D}\\u{37F}-\\u{1FFF}\\u{200C}-\\u{200D}' +
-  '\\u{2070}-\\u{218F}\\u{2C00}-\\u{2FEF}\\u{3001}-\\u{D7FF}\\u{F900}-\\u{FDCF}\\u{FDF0}-\\u{FFFD}\\u{10000}-\\u{EFFFF}';
-const NAME_CHAR = `${NAME_START}\\-.0-9\\u{B7}\\u{300}-\\u{36F}\\u{203F}-\\u{2040}`;
+// NameStartChar without ":" (XML 1.0 §2.3), as inclusive code point ranges.
+const NAME_START_RANGES: readonly (readonly [number, number])[] = [
+  [0x41, 0x5a], [0x5f, 0x5f], [0x61, 0x7a], [0xc0, 0xd6], [0xd8, 0xf6], [0xf8, 0x2ff], [0x370, 0x37d],
+  [0x37f, 0x1fff], [0x200c, 0x200d], [0x2070, 0x218f], [0x2c00, 0x2fef], [0x3001, 0xd7ff], [0xf900, 0xfdcf],
+  [0xfdf0, 0xfffd], [0x10000, 0xeffff],
+];
+// The extra NameChar ranges: "-", ".", digits, U+00B7, combining marks, U+203F-2040.
+const NAME_EXTRA_RANGES: readonly (readonly [number, number])[] = [
+  [0x2d, 0x2e], [0x30, 0x39], [0xb7, 0xb7], [0x300, 0x36f], [0x203f, 0x2040],
+];
 
-const NC_NAME = new RegExp(`^[${NAME_START}][${NAME_CHAR}]*$`, 'u');
+function inRanges(codePoint: number, ranges: readonly (readonly [number, number])[]): boolean {
+  return ranges.some(([low, high]) => codePoint >= low && codePoint <= high);
+}
 
 export function isNCName(text: string): boolean {
-  return NC_NAME.test(text);
+  if (text === '') return false;
+  let first = true;
+  for (const char of text) {
+    const codePoint = char.codePointAt(0) ?? 0;
+    const allowed = inRanges(codePoint, NAME_START_RANGES) || (!first && inRanges(codePoint, NAME_EXTRA_RANGES));
+    if (!allowed) return false;
+    first = false;
+  }
+  return true;
 }
 
 export function isQName(text: string): boolean {

@@ -1,0 +1,2 @@
+export { contentTypeFor, planRequest, quoteEtag } from './request-plan';
+export type { RequestPlan, RequestPlanInput } from './request-plan';
