@@ -1,5 +1,7 @@
 import { isXcapCoreError, XcapCoreError } from '../errors';
-import { escapeAttributeValue, resolveReferences } from '../xml/escape';
+import { isXmlChar } from '../xml/chars';
+import { escapeAttributeValue } from '../xml/escape';
+import { resolveReferences } from '../xml/references';
 import { assertWellFormed } from '../xml/libxml';
 import type { XmlLimits } from '../xml/limits';
 import { assertSafeProlog, isXmlSpace, readXmlDeclaration } from '../xml/prolog';
@@ -77,7 +79,7 @@ export function readAttributeValue(body: string | Uint8Array, limits: XmlLimits)
   if (raw.includes('<')) return { kind: 'not-xml-frag', message: 'an attribute value cannot contain "<" (write &lt;)' };
   const value = resolveReferences(raw);
   if (value === null) return { kind: 'not-xml-frag', message: 'the attribute value has a malformed reference or an unescaped "&" (write &amp;)' };
-  if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/.test(value)) {
+  if (![...value].every((c) => isXmlChar(c.codePointAt(0) ?? 0))) {
     return { kind: 'not-xml-frag', message: 'the attribute value contains characters XML does not allow' };
   }
   return { raw, value };

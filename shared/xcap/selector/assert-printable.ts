@@ -7,7 +7,7 @@ import { isAttQuote, scanAttValue, type ScannedAttValue } from './att-value';
 import { isXcapCoreError, XcapCoreError } from '../errors';
 import { MAX_POSITION } from './parse-predicates';
 import { quoteExcerpt } from './selector-error';
-import { isNCName } from './xml-names';
+import { isNCName } from '../xml/names';
 
 export function assertPrintable(selector: NodeSelector): void {
   if (selector.steps.length === 0) throw invalidArgument('a node selector needs at least one element step');

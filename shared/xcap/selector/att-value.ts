@@ -9,7 +9,7 @@
  */
 import { decodeReferenceAt } from './references';
 import { columnOf, invalidSelector } from './selector-error';
-import { formatCodePoint, isXmlChar } from './xml-chars';
+import { formatCodePoint, isXmlChar } from '../xml/chars';
 
 export type AttQuote = '"' | "'";
 

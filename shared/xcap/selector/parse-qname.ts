@@ -1,7 +1,7 @@
 /** Scanning a QName (Namespaces in XML: NCName [":" NCName]) at a given offset of the selector. */
 import type { QName } from './ast';
 import { columnOf, expectedAt, invalidSelector, quoteExcerpt } from './selector-error';
-import { matchNCNameAt } from './xml-names';
+import { matchNCNameAt } from '../xml/names';
 
 export interface ScannedQName extends QName {
   readonly end: number;

@@ -7,7 +7,7 @@ import type { AttQuote } from './att-value';
 import type { AttributeTest, NameTest, NodeSelector, QName, Step, TerminalSelector } from './ast';
 import { assertPrintable } from './assert-printable';
 import { XcapCoreError } from '../errors';
-import { formatCodePoint, isXmlChar } from './xml-chars';
+import { formatCodePoint, isXmlChar } from '../xml/chars';
 
 export function printNodeSelector(selector: NodeSelector): string {
   assertPrintable(selector);

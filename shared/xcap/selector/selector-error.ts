@@ -3,7 +3,7 @@
  * make sense on their own (log lines, CLI output), and the column is also on the error for the UI.
  */
 import { XcapCoreError } from '../errors';
-import { formatCodePoint } from './xml-chars';
+import { formatCodePoint } from '../xml/chars';
 
 export function invalidSelector(message: string, offset: number): XcapCoreError {
   return new XcapCoreError('invalid-selector', message, { column: columnOf(offset) });

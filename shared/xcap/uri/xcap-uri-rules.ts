@@ -67,7 +67,7 @@ function namespacesProblem(uri: XcapUri): string | null {
     const problem = valueProblem(prefix, 'a namespace prefix') ?? valueProblem(namespace, `the namespace bound to "${prefix}"`);
     if (problem !== null) return problem;
     const bindingProblem = namespaceBindingProblem(prefix, namespace);
-    if (bindingProblem !== null) return bindingProblem;
+    if (bindingProblem !== null) return bindingProblem.message;
   }
   return null;
 }

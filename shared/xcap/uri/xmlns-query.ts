@@ -15,15 +15,21 @@ import { isNCName, isQName } from './xml-names';
 const XML_NAMESPACE = 'http://www.w3.org/XML/1998/namespace';
 const XMLNS_NAMESPACE = 'http://www.w3.org/2000/xmlns/';
 
+export interface NamespaceBindingProblem {
+  /** Which side of "=" is at fault. */
+  readonly part: 'prefix' | 'namespace';
+  readonly message: string;
+}
+
 /** Why a prefix → namespace binding cannot be used, or null when it can. */
-export function namespaceBindingProblem(prefix: string, namespace: string): string | null {
-  if (!isNCName(prefix)) return `namespace prefix "${prefix}" is not an XML NCName`;
-  if (prefix === 'xmlns') return 'the prefix "xmlns" cannot be bound (Namespaces in XML §3)';
-  if (namespace === '') return `the namespace name bound to "${prefix}" is empty`;
+export function namespaceBindingProblem(prefix: string, namespace: string): NamespaceBindingProblem | null {
+  if (!isNCName(prefix)) return { part: 'prefix', message: `namespace prefix "${prefix}" is not an XML NCName` };
+  if (prefix === 'xmlns') return { part: 'prefix', message: 'the prefix "xmlns" cannot be bound (Namespaces in XML §3)' };
+  if (namespace === '') return { part: 'namespace', message: `the namespace name bound to "${prefix}" is empty` };
   if ((prefix === 'xml') !== (namespace === XML_NAMESPACE)) {
-    return `the prefix "xml" and the namespace ${XML_NAMESPACE} belong only to each other (Namespaces in XML §3)`;
+    return { part: 'namespace', message: `the prefix "xml" and the namespace ${XML_NAMESPACE} belong only to each other (Namespaces in XML §3)` };
   }
-  if (namespace === XMLNS_NAMESPACE) return `the namespace ${XMLNS_NAMESPACE} cannot be bound (Namespaces in XML §3)`;
+  if (namespace === XMLNS_NAMESPACE) return { part: 'namespace', message: `the namespace ${XMLNS_NAMESPACE} cannot be bound (Namespaces in XML §3)` };
   return null;
 }
 
@@ -100,7 +106,7 @@ export function parseXmlnsQuery(decoded: string, columnOf: (decodedOffset: numbe
     }
     const namespaceName = namespace.join('');
     const problem = namespaceBindingProblem(prefix, namespaceName);
-    if (problem !== null) fail(prefix === '' || !isNCName(prefix) ? prefixStart : namespaceStart, problem);
+    if (problem !== null) fail(problem.part === 'prefix' ? prefixStart : namespaceStart, problem.message);
     if (seen.has(prefix)) fail(prefixStart, `the prefix "${prefix}" is bound twice`);
     seen.add(prefix);
     entries.push([prefix, namespaceName]);

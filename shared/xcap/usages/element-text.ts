@@ -1,4 +1,4 @@
-import { resolveReferences } from '../xml/escape';
+import { resolveReferences } from '../xml/references';
 import type { SourceElement } from '../xml/source-index';
 
 /** Text content of an element without child elements, trimmed; null when it has child elements. */

@@ -1,5 +1,5 @@
 import { XcapCoreError } from '../errors';
-import { resolveReferences } from './escape';
+import { resolveReferences } from './references';
 import { createInterner } from './intern';
 import { XML_NAMESPACE } from './namespaces';
 import { isXmlSpace, lineAndColumn } from './prolog';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isNCName, matchNCNameAt } from './xml-names';
+import { isNCName, matchNCNameAt } from './names';
 
 describe('XML NCName character classes', () => {
   it.each([
