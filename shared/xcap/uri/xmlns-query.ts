@@ -26,6 +26,10 @@ export function namespaceBindingProblem(prefix: string, namespace: string): Name
   if (!isNCName(prefix)) return { part: 'prefix', message: `namespace prefix "${prefix}" is not an XML NCName` };
   if (prefix === 'xmlns') return { part: 'prefix', message: 'the prefix "xmlns" cannot be bound (Namespaces in XML §3)' };
   if (namespace === '') return { part: 'namespace', message: `the namespace name bound to "${prefix}" is empty` };
+  if (namespace.startsWith(' ')) {
+    // The grammar (NCName S? "=" S? EscapedNamespaceName) gives leading whitespace to the "=".
+    return { part: 'namespace', message: `the namespace name bound to "${prefix}" starts with a space, which xmlns() cannot carry` };
+  }
   if ((prefix === 'xml') !== (namespace === XML_NAMESPACE)) {
     return { part: 'namespace', message: `the prefix "xml" and the namespace ${XML_NAMESPACE} belong only to each other (Namespaces in XML §3)` };
   }

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { isXcapCoreError } from '../errors';
+import { buildXcapUri, detectLegacyXcapUri, parseXcapUri, parseXcapUriLenient, type XcapUri } from './index';
+
+const MEGABYTE = 1 << 20;
+const BUDGET_MS = 200;
+const DOCUMENT = 'https://xcap.example.com/services/resource-lists/users/sip:alice@example.com/index';
+
+function fill(unit: string, length = MEGABYTE): string {
+  return unit.repeat(Math.ceil(length / unit.length)).slice(0, length);
+}
+
+function manyBindings(): Record<string, string> {
+  const namespaces: Record<string, string> = {};
+  for (let index = 0; JSON.stringify(namespaces).length < MEGABYTE; index++) namespaces[`p${index}`] = `urn:example:ns:${index}`;
+  return namespaces;
+}
+
+const valid: XcapUri = {
+  kind: 'document',
+  root: 'https://xcap.example.com/services',
+  auid: 'resource-lists',
+  scope: { kind: 'users', xui: fill('é', MEGABYTE / 6) },
+  documentPath: Array.from({ length: 40_000 }, (_, index) => `dir${index}`).concat('index'),
+  nodeSelector: fill('list[@name="a/b?c"]/', MEGABYTE / 4) + 'entry',
+  namespaces: { p: fill('urn:x(y)^', MEGABYTE / 8) },
+};
+
+const inputs: [string, string][] = [
+  ['a valid URI with every part large', buildXcapUri(valid)],
+  ['a long encoded selector', `${DOCUMENT}/~~/${fill('list%5B@name=%22x%22%5D/')}entry`],
+  ['a typed selector with an unbalanced quote', `${DOCUMENT}/~~/entry[@name=user2"${fill('a/b?c#')}`],
+  ['many namespace bindings', buildXcapUri({ ...valid, scope: { kind: 'global' }, documentPath: ['index'], nodeSelector: 'a', namespaces: manyBindings() })],
+  ['deep document path', `${DOCUMENT}${fill('/a')}`],
+  ['deep root without "users" or "global"', `http://h${fill('/a')}/`],
+  ['slashes only', `http://h${fill('/')}`],
+  ['a legacy path form', `http://h/s/a/users/u/pf.xml${fill('/x')}`],
+  ['a legacy query form', `http://h/s/a/users/u/pf.xml?${fill('list[@n="v"]/')}`],
+  ['unclosed parentheses in a binding', `${DOCUMENT}/~~/a?xmlns(p=${fill('(')}`],
+  ['repeated xmlns(', `${DOCUMENT}/~~/a?${fill('xmlns(')}`],
+  ['a huge host', `http://${fill('a')}/r/a/global/d`],
+  ['percent signs', `${DOCUMENT}/${fill('%')}`],
+  ['letters only', fill('a')],
+  ['request line', `PUT ${fill(' ')}`],
+];
+
+function timeParse(parse: (text: string) => unknown, text: string): number {
+  const started = performance.now();
+  try {
+    parse(text);
+  } catch (error) {
+    if (!isXcapCoreError(error)) throw error;
+  }
+  return performance.now() - started;
+}
+
+describe('linear-time parsing', () => {
+  it.each(inputs)(`%s: 1 MB parses or fails within ${BUDGET_MS} ms`, (_, text) => {
+    expect(text.length).toBeGreaterThanOrEqual(MEGABYTE);
+    for (const parse of [parseXcapUri, parseXcapUriLenient, detectLegacyXcapUri]) {
+      timeParse(parse, text); // warm-up: compile before measuring
+      // The best of three runs measures the parser, not a garbage collection that happened to run.
+      const elapsed = Math.min(timeParse(parse, text), timeParse(parse, text), timeParse(parse, text));
+      expect(elapsed).toBeLessThan(BUDGET_MS);
+    }
+  });
+
+  it('round-trips the large valid URI', () => {
+    expect(parseXcapUri(buildXcapUri(valid))).toEqual(valid);
+  });
+});
