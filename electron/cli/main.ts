@@ -1,6 +1,7 @@
 import { applyCommand } from './apply-command';
 import { CliUsageError } from './cli-error';
 import { planCommand } from './plan-command';
+import { sandboxCommand } from './sandbox-command';
 
 const USAGE = `usage:
   xcap plan METHOD URI [--body FILE] [--etag ETAG] [--json]
@@ -8,6 +9,10 @@ const USAGE = `usage:
   xcap apply --doc FILE --method GET|PUT|DELETE --uri URI [--body FILE] [--json] [--write]
       apply the operation to the document in FILE as an RFC 4825 server would
       (FILE missing = the document does not exist yet); --write stores the result in FILE
+
+  xcap sandbox [--port 0] [--host 127.0.0.1] [--data DIR] [--user XUI=PASSWORD ...]
+               [--users-file FILE] [--trusted-proxy IP ...] [--tls] [--demo]
+      run the embedded XCAP server; prints its XCAP root URL as the first line
 
   FILE may be - for standard input. URIs may carry the node selector unencoded
   (…/index/~~/resource-lists/list[@name="friends"]) or percent-encoded.`;
@@ -21,6 +26,8 @@ export async function main(argv: readonly string[]): Promise<number> {
         return await planCommand(rest);
       case 'apply':
         return await applyCommand(rest);
+      case 'sandbox':
+        return await sandboxCommand(rest);
       case undefined:
       case '-h':
       case '--help':

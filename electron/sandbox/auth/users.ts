@@ -4,9 +4,11 @@
  *   --user sip:alice@example.com=secret          (parseUserFlag, repeatable)
  *   --users users.txt                             (parseUsersFile: one XUI=PASSWORD per line)
  *
- * XUIs never contain "=" (not in SIP or tel URIs as written here), so a value splits at its
- * first "=" and the password is everything after it, verbatim: it may contain "=", "#" and
- * spaces. No error message quotes a password or anything that could be one.
+ * A value splits at its first "=" and the password is everything after it, verbatim: it may
+ * contain "=", "#" and spaces. The price: an XUI cannot contain "=", so XUIs with name=value
+ * URI parameters (`tel:1234;phone-context=example.com`) cannot be configured this way, and
+ * the split inside such a parameter is detected and refused. No error message quotes a
+ * password or anything that could be one.
  */
 import { SandboxAuthError, assertString, isSandboxAuthError } from './auth-error';
 import { User, type UserCredentials } from './user';
@@ -69,7 +71,7 @@ export class UserDirectory {
 /** One `--user XUI=PASSWORD` value. Throws SandboxAuthError 'invalid-user'. */
 export function parseUserFlag(text: string): User {
   assertString(text, '--user value');
-  return parseAssignment(text, '--user');
+  return parseAssignment(text, '--user:');
 }
 
 /**
@@ -112,6 +114,10 @@ function parseAssignment(text: string, where: string): User {
   const xui = text.slice(0, equals).trim();
   const password = text.slice(equals + 1);
   if (xui === '') throw new SandboxAuthError('invalid-user', `${where} expected XUI=PASSWORD, found nothing before "=".`);
+  // `tel:1234;phone-context=example.com=pw` would split inside the parameter: refuse, not guess.
+  if (/;[^;=]*$/.test(xui)) {
+    throw new SandboxAuthError('invalid-user', `${where} the XUI would end in a URI parameter without a value; XUIs with name=value parameters cannot be given as XUI=PASSWORD.`);
+  }
   try {
     return new User(xui, password);
   } catch (error) {

@@ -16,7 +16,10 @@ export function looksLikeSelectorStart(text: string): boolean {
   return isQName(name.startsWith('@') ? name.slice(1) : name);
 }
 
-const XML_FILE_NAME = /\.xml$/i;
+/** Ends in ".xml", any case (a plain test rather than a regex: it runs on every document segment). */
+function isXmlFileName(segment: string): boolean {
+  return segment.length > 4 && segment.slice(-4).toLowerCase() === '.xml';
+}
 
 /**
  * Index of the first document-path segment that continues a node path written straight after
@@ -25,10 +28,10 @@ const XML_FILE_NAME = /\.xml$/i;
  */
 export function legacyNodePathStart(documentPath: readonly string[]): number {
   const last = documentPath[documentPath.length - 1];
-  if (last === undefined || XML_FILE_NAME.test(last)) return -1;
+  if (last === undefined || isXmlFileName(last)) return -1;
   for (let index = 0; index + 1 < documentPath.length; index++) {
     const next = documentPath[index + 1] ?? '';
-    if (XML_FILE_NAME.test(documentPath[index] ?? '') && looksLikeSelectorStart(next)) return index + 1;
+    if (isXmlFileName(documentPath[index] ?? '') && looksLikeSelectorStart(next)) return index + 1;
   }
   return -1;
 }

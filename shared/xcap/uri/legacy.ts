@@ -20,7 +20,8 @@ import { stripRequestLine } from './request-line';
 import { nextQuoteState, OUTSIDE_QUOTES } from './selector-quotes';
 import { parseUriHead } from './uri-head';
 import type { ParseXcapUriOptions, XcapUri } from './xcap-uri';
-import { locateDocument, NODE_SELECTOR_SEPARATOR, PathReader, rootSegmentCount } from './xcap-path';
+import { PathReader } from './path-reader';
+import { locateDocument, NODE_SELECTOR_SEPARATOR, rootSegmentCount } from './xcap-path';
 import { parseXmlnsQuery } from './xmlns-query';
 
 export type LegacyXcapUriForm = 'query-selector' | 'path-selector';
@@ -93,18 +94,21 @@ function detect(text: string, options: ParseXcapUriOptions): LegacyXcapUriReport
   const pathEnd = queryMark >= 0 && queryMark < regionEnd ? queryMark : regionEnd;
   if (text.charAt(head.pathStart) !== '/' || head.pathStart >= pathEnd) return null;
 
+  // Quick exit for the common case: neither form is possible without a query or an ".xml" name.
+  if (pathEnd === regionEnd && !/\.xml|%/i.test(text.slice(head.pathStart, pathEnd))) return null;
+
   const reader = new PathReader(text, head.pathStart, pathEnd, 'lenient');
   const rootCount = rootSegmentCount(reader, head, options.root);
   const location = locateDocument(reader, rootCount);
   if (location.directory || location.scope === null) return null;
   const documentPath: string[] = [];
-  for (let index = location.documentStart; index < reader.segments.length; index++) {
-    if (reader.decoded(index) === NODE_SELECTOR_SEPARATOR) return null; // RFC 4825 form
+  for (let index = location.documentStart; index < reader.count; index++) {
+    if (reader.is(index, NODE_SELECTOR_SEPARATOR)) return null; // RFC 4825 form
     documentPath.push(reader.decoded(index));
   }
   const base: Omit<XcapUri, 'documentPath' | 'nodeSelector' | 'namespaces'> = {
     kind: 'document',
-    root: text.slice(start, (reader.segments[rootCount]?.start ?? pathEnd) - 1),
+    root: text.slice(start, reader.start(rootCount) - 1),
     auid: location.auid,
     scope: location.scope,
   };
@@ -125,6 +129,6 @@ function detect(text: string, options: ParseXcapUriOptions): LegacyXcapUriReport
       ? {}
       : parseXmlnsQuery(percentDecode(rawQuery, { mode: 'lenient' }), (offset) => queryMark + 2 + rawIndexOfDecodedOffset(rawQuery, offset));
   const suggestion = buildXcapUri({ ...base, documentPath: documentPath.slice(0, nodePathStart), nodeSelector, namespaces });
-  const column = (reader.segments[location.documentStart + nodePathStart]?.start ?? 0) + 1;
+  const column = reader.start(location.documentStart + nodePathStart) + 1;
   return { form: 'path-selector', message: describe('path-selector', column, suggestion, nodeSelector), suggestion, column };
 }

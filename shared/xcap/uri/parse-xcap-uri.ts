@@ -11,9 +11,11 @@ import { capitalise, checkSegment, isRawDotSegment } from './segments';
 import { findTypedSelectorEnd } from './selector-quotes';
 import { parseUriHead } from './uri-head';
 import type { ParseXcapUriOptions, XcapUri } from './xcap-uri';
-import { locateDocument, NODE_SELECTOR_SEPARATOR, PathReader, rootSegmentCount, type DecodeMode } from './xcap-path';
+import { PathReader, type DecodeMode } from './path-reader';
+import { locateDocument, NODE_SELECTOR_SEPARATOR, rootSegmentCount } from './xcap-path';
 import { checkRawPathCharacters, rawCharacterError } from './xcap-root';
-import { xcapUriProblem } from './xcap-uri-rules';
+import { legacyNodePathStart } from './legacy-shapes';
+import { nodeSelectorProblem, xcapRootProblem } from './xcap-uri-rules';
 import { parseXmlnsQuery } from './xmlns-query';
 
 function invalid(message: string, index: number): XcapCoreError {
@@ -28,8 +30,12 @@ function checkNoControlCharacters(text: string, start: number, end: number): voi
   }
 }
 
-function firstOf(text: string, marks: string, start: number, end: number): number {
-  for (let index = start; index < end; index++) if (marks.includes(text.charAt(index))) return index;
+/** Index of the first "?" (and, when `orFragment`, "#") in text[start, end), or end. */
+function queryOrFragmentStart(text: string, start: number, end: number, orFragment: boolean): number {
+  for (let index = start; index < end; index++) {
+    const code = text.charCodeAt(index);
+    if (code === 0x3f || (orFragment && code === 0x23)) return index;
+  }
   return end;
 }
 
@@ -51,7 +57,7 @@ export function parseXcapUriText(text: string, region: Region, options: ParseXca
 
   const head = parseUriHead(text, start, end);
   if (mode === 'strict') checkRawPathCharacters(text, head.pathStart, end, '?');
-  const pathEnd = firstOf(text, mode === 'strict' ? '?' : '?#', head.pathStart, end);
+  const pathEnd = queryOrFragmentStart(text, head.pathStart, end, mode === 'lenient');
   if (head.pathStart === pathEnd || text.charAt(head.pathStart) !== '/') {
     throw invalid('Missing the path: an XCAP URI continues after the host with "/", the AUID and the document', head.pathStart);
   }
@@ -59,26 +65,25 @@ export function parseXcapUriText(text: string, region: Region, options: ParseXca
   const reader = new PathReader(text, head.pathStart, pathEnd, mode);
   const rootCount = rootSegmentCount(reader, head, options.root);
   const location = locateDocument(reader, rootCount);
-  const rootEnd = (reader.segments[rootCount]?.start ?? pathEnd) - 1;
-  reader.segments.slice(0, rootCount).forEach((segment, index) => checkSegment(segment, reader.decoded(index), 'a segment of the XCAP root path'));
+  const rootEnd = reader.start(rootCount) - 1;
+  for (let index = 0; index < rootCount; index++) checkSegment(reader.start(index), reader.decoded(index), 'a segment of the XCAP root path');
 
   const documentPath: string[] = [];
   let separator = -1;
   if (!location.directory) {
-    for (let index = location.documentStart; index < reader.segments.length; index++) {
-      const decoded = reader.decoded(index);
-      if (decoded === NODE_SELECTOR_SEPARATOR) {
+    for (let index = location.documentStart; index < reader.count; index++) {
+      if (reader.is(index, NODE_SELECTOR_SEPARATOR)) {
         separator = index;
         break;
       }
-      const segment = reader.segments[index];
-      if (segment !== undefined && segment.raw === '' && index === reader.segments.length - 1) {
+      if (reader.isEmpty(index) && index === reader.count - 1) {
         throw invalid(
           'The document path ends with "/": directory URIs exist only as root/auid/, root/auid/global/ and root/auid/users/<XUI>/',
-          segment.start - 1,
+          reader.start(index) - 1,
         );
       }
-      if (segment !== undefined) checkSegment(segment, decoded, 'a document path segment');
+      const decoded = reader.decoded(index);
+      checkSegment(reader.start(index), decoded, 'a document path segment');
       documentPath.push(decoded);
     }
   }
@@ -86,11 +91,10 @@ export function parseXcapUriText(text: string, region: Region, options: ParseXca
   let cursor = pathEnd;
   let nodeSelector: string | null = null;
   let selectorStart = -1;
-  const separatorSegment = reader.segments[separator];
-  if (separatorSegment !== undefined) {
-    if (documentPath.length === 0) throw invalid('A node selector needs a document: "~~" follows the scope directly', separatorSegment.start);
-    selectorStart = separatorSegment.start + separatorSegment.raw.length + 1;
-    if (separator === reader.segments.length - 1) throw invalid('Expected "/" and a node selector after "~~"', selectorStart - 1);
+  if (separator >= 0) {
+    if (documentPath.length === 0) throw invalid('A node selector needs a document: "~~" follows the scope directly', reader.start(separator));
+    selectorStart = reader.end(separator) + 1;
+    if (separator === reader.count - 1) throw invalid('Expected "/" and a node selector after "~~"', selectorStart - 1);
     cursor = mode === 'strict' ? pathEnd : findTypedSelectorEnd(text, selectorStart, end);
     nodeSelector = readSelector(text, selectorStart, cursor, mode);
   }
@@ -105,9 +109,24 @@ export function parseXcapUriText(text: string, region: Region, options: ParseXca
     nodeSelector,
     namespaces,
   };
-  const problem = xcapUriProblem(uri);
-  if (problem !== null) throw invalid(capitalise(problem.message), problem.field === 'nodeSelector' ? selectorStart : start);
+  checkParsedUri(uri, start, selectorStart);
   return uri;
+}
+
+/**
+ * The rules of xcapUriProblem that the steps above do not already enforce, so that whatever
+ * parses also builds: the root as a standalone root (lenient mode lets raw characters
+ * through), dot steps of the canonical selector, and document paths that only the legacy
+ * detector's failure to build a suggestion let through.
+ */
+function checkParsedUri(uri: XcapUri, start: number, selectorStart: number): void {
+  const rootProblem = xcapRootProblem(uri.root);
+  if (rootProblem !== null) throw invalid(capitalise(rootProblem), start);
+  const selectorProblem = uri.nodeSelector === null ? null : nodeSelectorProblem(uri.nodeSelector);
+  if (selectorProblem !== null) throw invalid(capitalise(selectorProblem), selectorStart);
+  if (uri.nodeSelector === null && legacyNodePathStart(uri.documentPath) >= 0) {
+    throw invalid(`The document path "${uri.documentPath.join('/')}" reads as a pre-RFC 4825 node path after an ".xml" document name`, start);
+  }
 }
 
 function readSelector(text: string, start: number, end: number, mode: DecodeMode): string {

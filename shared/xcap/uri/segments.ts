@@ -62,11 +62,11 @@ export function segmentProblem(value: string, what: string): string | null {
   return valueProblem(value, what);
 }
 
-/** Throws XcapCoreError('invalid-uri') at the segment's column when segmentProblem finds one. */
-export function checkSegment(segment: RawSegment, decoded: string, what: string): void {
+/** Throws XcapCoreError('invalid-uri') at the column of the segment starting at text index `start` when segmentProblem finds one. */
+export function checkSegment(start: number, decoded: string, what: string): void {
   const problem = segmentProblem(decoded, what);
   if (problem !== null) {
-    const column = segment.start + 1;
+    const column = start + 1;
     throw new XcapCoreError('invalid-uri', `${capitalise(problem)} (column ${column}).`, { column });
   }
 }

@@ -53,8 +53,8 @@ export function isContinuationByte(byte: number): boolean {
 
 /** Code point of a well-formed sequence (validated by the caller). */
 export function codePointOfUtf8(bytes: readonly number[]): number {
-  const [lead = 0, ...rest] = bytes;
+  const lead = bytes[0] ?? 0;
   let codePoint = bytes.length === 1 ? lead : lead & (0xff >> (bytes.length + 1));
-  for (const byte of rest) codePoint = (codePoint << 6) | (byte & 0x3f);
+  for (let index = 1; index < bytes.length; index++) codePoint = (codePoint << 6) | ((bytes[index] ?? 0) & 0x3f);
   return codePoint;
 }

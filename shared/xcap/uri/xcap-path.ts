@@ -6,48 +6,16 @@
  * Shared by the parser and the legacy detector so both agree on where the root ends.
  */
 import { XcapCoreError } from '../errors';
-import { percentDecode } from './percent';
-import { checkSegment, splitSegments, type RawSegment } from './segments';
+import { PathReader } from './path-reader';
+import { checkSegment } from './segments';
 import type { UriHead } from './uri-head';
 import type { XcapUriScope } from './xcap-uri';
 import { parseXcapRoot } from './xcap-root';
-
-export type DecodeMode = 'strict' | 'lenient';
-
-/** The path segments of text[pathStart, pathEnd), decoded on demand (each at most once). */
-export class PathReader {
-  readonly segments: readonly RawSegment[];
-  private readonly cache: (string | undefined)[] = [];
-
-  constructor(
-    readonly text: string,
-    readonly pathStart: number,
-    readonly pathEnd: number,
-    private readonly mode: DecodeMode,
-  ) {
-    this.segments = pathStart < pathEnd ? splitSegments(text, pathStart, pathEnd) : [];
-  }
-
-  decoded(index: number): string {
-    const cached = this.cache[index];
-    if (cached !== undefined) return cached;
-    const segment = this.segments[index];
-    const value = segment === undefined ? '' : percentDecode(segment.raw, { column: segment.start + 1, mode: this.mode });
-    this.cache[index] = value;
-    return value;
-  }
-
-  /** Column just after the path, for "missing ..." errors. */
-  get endColumn(): number {
-    return this.pathEnd + 1;
-  }
-}
 
 function invalid(message: string, column: number): XcapCoreError {
   return new XcapCoreError('invalid-uri', `${message} (column ${column}).`, { column });
 }
 
-const SCOPE_NAMES = new Set(['users', 'global']);
 export const NODE_SELECTOR_SEPARATOR = '~~';
 
 /**
@@ -76,22 +44,21 @@ function matchGivenRoot(reader: PathReader, head: UriHead, root: string): number
     head.scheme.toLowerCase() === given.head.scheme.toLowerCase() && head.authority.toLowerCase() === given.head.authority.toLowerCase();
   if (!sameHead) throw mismatch(1);
   given.pathSegments.forEach((rootSegment, index) => {
-    const segment = reader.segments[index];
-    if (segment === undefined) throw mismatch(reader.endColumn);
-    if (segment.raw !== rootSegment.raw) throw mismatch(segment.start + 1);
+    if (index >= reader.count) throw mismatch(reader.endColumn);
+    if (reader.raw(index) !== rootSegment.raw) throw mismatch(reader.start(index) + 1);
   });
   return given.pathSegments.length;
 }
 
 function detectRootSegmentCount(reader: PathReader): number {
-  const count = reader.segments.length;
-  for (let index = 0; index + 1 < count; index++) {
-    if (reader.decoded(index) === NODE_SELECTOR_SEPARATOR) break;
-    if (SCOPE_NAMES.has(reader.decoded(index + 1))) return index;
+  const { count } = reader;
+  let index = 0;
+  for (; index + 1 < count; index++) {
+    if (reader.is(index, NODE_SELECTOR_SEPARATOR)) break;
+    if (reader.is(index + 1, 'users') || reader.is(index + 1, 'global')) return index;
   }
-  const endsWithSlash = count >= 2 && reader.segments[count - 1]?.raw === '';
-  const hasSeparator = reader.segments.some((_, index) => index < count - 1 && reader.decoded(index) === NODE_SELECTOR_SEPARATOR);
-  if (endsWithSlash && !hasSeparator) return count - 2;
+  const sawSeparator = index + 1 < count;
+  if (count >= 2 && reader.isEmpty(count - 1) && !sawSeparator) return count - 2;
   throw invalid(
     'Cannot tell where the XCAP root ends: no "users" or "global" segment follows an AUID. ' +
       'Pass options.root, or end an AUID directory URI with "/"',
@@ -110,17 +77,14 @@ export interface DocumentLocation {
 
 /** Reads AUID and scope after the root's segments; throws XcapCoreError('invalid-uri'). */
 export function locateDocument(reader: PathReader, rootCount: number): DocumentLocation {
-  const { segments } = reader;
-  const isTrailingSlash = (index: number): boolean => index === segments.length - 1 && segments[index]?.raw === '';
+  const isTrailingSlash = (index: number): boolean => index === reader.count - 1 && reader.isEmpty(index);
 
-  const auidSegment = segments[rootCount];
-  if (auidSegment === undefined) throw invalid('Missing the AUID after the XCAP root', reader.endColumn);
+  if (rootCount >= reader.count) throw invalid('Missing the AUID after the XCAP root', reader.endColumn);
   const auid = reader.decoded(rootCount);
-  checkSegment(auidSegment, auid, 'the AUID');
+  checkSegment(reader.start(rootCount), auid, 'the AUID');
 
   const scopeIndex = rootCount + 1;
-  const scopeSegment = segments[scopeIndex];
-  if (scopeSegment === undefined) {
+  if (scopeIndex >= reader.count) {
     throw invalid(
       `Expected "/" after the AUID "${auid}": an AUID directory URI ends with "/", a document URI continues with "/users/<XUI>/" or "/global/"`,
       reader.endColumn,
@@ -135,17 +99,16 @@ export function locateDocument(reader: PathReader, rootCount: number): DocumentL
     scope = { kind: 'global' };
     documentStart = scopeIndex + 1;
   } else if (scopeName === 'users') {
-    const xuiSegment = segments[scopeIndex + 1];
-    if (xuiSegment === undefined) throw invalid('Missing the XUI after "users/"', reader.endColumn);
+    if (scopeIndex + 1 >= reader.count) throw invalid('Missing the XUI after "users/"', reader.endColumn);
     const xui = reader.decoded(scopeIndex + 1);
-    checkSegment(xuiSegment, xui, 'the XUI');
+    checkSegment(reader.start(scopeIndex + 1), xui, 'the XUI');
     scope = { kind: 'users', xui };
     documentStart = scopeIndex + 2;
   } else {
-    throw invalid(`Expected "users" or "global" after the AUID "${auid}", found "${scopeName}"`, scopeSegment.start + 1);
+    throw invalid(`Expected "users" or "global" after the AUID "${auid}", found "${scopeName}"`, reader.start(scopeIndex) + 1);
   }
 
-  if (segments[documentStart] === undefined) {
+  if (documentStart >= reader.count) {
     const where = scope.kind === 'users' ? `the XUI "${scope.xui}"` : '"global"';
     throw invalid(
       `Expected "/" after ${where}: a document URI continues with "/" and the document path, a directory URI ends with "/"`,

@@ -37,7 +37,7 @@ export function parseXcapRoot(root: string, allowTrailingSlash: boolean): Parsed
   const pathSegments = splitSegments(text, head.pathStart, text.length);
   for (const segment of pathSegments) {
     checkRawPathCharacters(text, segment.start, segment.start + segment.raw.length);
-    checkSegment(segment, percentDecode(segment.raw, { column: segment.start + 1 }), 'a segment of the XCAP root path');
+    checkSegment(segment.start, percentDecode(segment.raw, { column: segment.start + 1 }), 'a segment of the XCAP root path');
   }
   return { head, text, pathSegments };
 }

@@ -5,8 +5,8 @@
  */
 import { XcapCoreError } from '../errors';
 import { legacyNodePathStart } from './legacy-shapes';
-import { encodeNodeSelector } from './percent';
 import { isDotSegment, segmentProblem, valueProblem } from './segments';
+import { nextQuoteState, OUTSIDE_QUOTES } from './selector-quotes';
 import type { XcapUri } from './xcap-uri';
 import { NODE_SELECTOR_SEPARATOR } from './xcap-path';
 import { parseXcapRoot } from './xcap-root';
@@ -21,12 +21,31 @@ export interface XcapUriProblem {
 export function nodeSelectorProblem(selector: string): string | null {
   const problem = valueProblem(selector, 'the node selector');
   if (problem !== null) return problem;
-  const dotStep = encodeNodeSelector(selector).split('/').find(isDotSegment);
-  if (dotStep !== undefined) return `the node selector has the step "${dotStep}", a dot segment that HTTP clients remove before sending`;
+  const dotStep = findDotStep(selector);
+  if (dotStep !== null) return `the node selector has the step "${dotStep}", a dot segment that HTTP clients remove before sending`;
   return null;
 }
 
-function rootProblem(root: string): string | null {
+/**
+ * A "." or ".." between step separators, i.e. a dot segment of the canonical wire form:
+ * encodeNodeSelector keeps "." raw and "/" raw only outside quoted values.
+ */
+function findDotStep(selector: string): string | null {
+  let quote = OUTSIDE_QUOTES;
+  let stepStart = 0;
+  for (let index = 0; index <= selector.length; index++) {
+    const code = selector.charCodeAt(index);
+    if (index === selector.length || (code === 0x2f && quote === OUTSIDE_QUOTES)) {
+      if (index - stepStart <= 2 && isDotSegment(selector.slice(stepStart, index))) return selector.slice(stepStart, index);
+      stepStart = index + 1;
+    } else {
+      quote = nextQuoteState(quote, code);
+    }
+  }
+  return null;
+}
+
+export function xcapRootProblem(root: string): string | null {
   try {
     parseXcapRoot(root, false);
     return null;
@@ -93,7 +112,7 @@ export function xcapUriProblem(uri: XcapUri): XcapUriProblem | null {
   const shape = shapeProblem(uri);
   if (shape !== null) return shape;
   const checks: [keyof XcapUri, () => string | null][] = [
-    ['root', () => rootProblem(uri.root)],
+    ['root', () => xcapRootProblem(uri.root)],
     ['auid', () => segmentProblem(uri.auid, 'the AUID')],
     ['scope', () => scopeProblem(uri)],
     ['documentPath', () => documentPathProblem(uri)],

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { NonceCounts } from './nonce-counts';
+
+describe('NonceCounts', () => {
+  it('accepts rising counts and refuses a count that is not higher', () => {
+    const counts = new NonceCounts(10, 1000);
+    expect(counts.record('n', 0, 1, 0)).toBe('fresh');
+    expect(counts.record('n', 0, 1, 0)).toBe('replay');
+    expect(counts.record('n', 0, 3, 0)).toBe('fresh');
+    expect(counts.record('n', 0, 2, 0)).toBe('replay');
+    expect(counts.record('other', 0, 1, 0)).toBe('fresh');
+    expect(counts.record('zero', 0, 0, 0)).toBe('replay');
+  });
+
+  it('forgets nonces past their lifetime', () => {
+    const counts = new NonceCounts(10, 1000);
+    counts.record('a', 0, 1, 0);
+    counts.record('b', 500, 1, 500);
+    expect(counts.size).toBe(2);
+    counts.record('c', 1300, 1, 1400);
+    expect(counts.size).toBe(2); // a went: 1400 ms old
+    counts.record('d', 2000, 1, 2400);
+    expect(counts.size).toBe(1); // b and c went
+  });
+
+  it('stays within capacity and never trusts a nonce it may have evicted', () => {
+    const counts = new NonceCounts(3, 1_000_000);
+    for (let index = 0; index < 5; index++) expect(counts.record(`n${index}`, index, 1, 10)).toBe('fresh');
+    expect(counts.size).toBe(3);
+    // n0 and n1 were evicted: a replay of them must not pass as new.
+    expect(counts.record('n0', 0, 1, 10)).toBe('forgotten');
+    expect(counts.record('n1', 1, 1, 10)).toBe('forgotten');
+    // A nonce issued later than anything evicted is simply new.
+    expect(counts.record('n9', 9, 1, 10)).toBe('fresh');
+  });
+
+  it('checks its arguments', () => {
+    expect(() => new NonceCounts(0, 1)).toThrow(expect.objectContaining({ code: 'invalid-argument' }));
+    expect(() => new NonceCounts(1, 0)).toThrow(expect.objectContaining({ code: 'invalid-argument' }));
+  });
+});

@@ -1,0 +1,71 @@
+/**
+ * Replay protection for Digest (RFC 7616 §3.4, §5.12): per nonce, the highest nonce-count
+ * accepted so far; a request whose nc is not higher is a replay.
+ *
+ * Memory is bounded two ways. Nonces older than their lifetime are forgotten (they can no
+ * longer pass: the authenticator answers stale first). Past `capacity` nonces, the oldest
+ * first-seen one is evicted, and the newest issue time ever evicted is remembered: a nonce
+ * issued at or before it that is not in the table may have been evicted, so it is reported
+ * 'forgotten' rather than trusted. The client then gets a fresh nonce (stale=true) and
+ * carries on; a replay never gets through.
+ */
+import { SandboxAuthError } from './auth-error';
+
+export type NonceCountVerdict = 'fresh' | 'replay' | 'forgotten';
+
+interface Entry {
+  issuedAt: number;
+  highestCount: number;
+}
+
+export class NonceCounts {
+  readonly #capacity: number;
+  readonly #lifetimeMs: number;
+  // Map iteration follows insertion order: the first entry is the one seen first.
+  readonly #entries = new Map<string, Entry>();
+  #evictedIssuedUpTo = Number.NEGATIVE_INFINITY;
+
+  constructor(capacity: number, lifetimeMs: number) {
+    if (!Number.isSafeInteger(capacity) || capacity < 1) throw new SandboxAuthError('invalid-argument', 'The nonce table capacity must be a positive integer.');
+    if (!Number.isFinite(lifetimeMs) || lifetimeMs <= 0) throw new SandboxAuthError('invalid-argument', 'The nonce lifetime must be a positive number of milliseconds.');
+    this.#capacity = capacity;
+    this.#lifetimeMs = lifetimeMs;
+  }
+
+  /** Records `count` for `nonce` unless it is a replay. Call only once the response has verified. */
+  record(nonce: string, issuedAt: number, count: number, now: number): NonceCountVerdict {
+    this.#forgetExpired(now);
+    const entry = this.#entries.get(nonce);
+    if (entry) {
+      if (count <= entry.highestCount) return 'replay';
+      entry.highestCount = count;
+      return 'fresh';
+    }
+    if (issuedAt <= this.#evictedIssuedUpTo) return 'forgotten';
+    if (count < 1) return 'replay';
+    this.#entries.set(nonce, { issuedAt, highestCount: count });
+    if (this.#entries.size > this.#capacity) this.#evictOldest();
+    return 'fresh';
+  }
+
+  get size(): number {
+    return this.#entries.size;
+  }
+
+  // First-seen order is close to issue order, so sweeping from the front finds the expired
+  // ones in amortised constant time; stragglers go when they reach the front or by capacity.
+  #forgetExpired(now: number): void {
+    for (const [nonce, entry] of this.#entries) {
+      if (now - entry.issuedAt <= this.#lifetimeMs) return;
+      this.#entries.delete(nonce);
+    }
+  }
+
+  #evictOldest(): void {
+    const first = this.#entries.entries().next();
+    if (first.done) return;
+    const [nonce, entry] = first.value;
+    this.#entries.delete(nonce);
+    this.#evictedIssuedUpTo = Math.max(this.#evictedIssuedUpTo, entry.issuedAt);
+  }
+}

@@ -1,0 +1,100 @@
+import { createServer as createHttpServer } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { DEFAULT_MAX_XML_BYTES } from '../../shared/xcap/xml/limits';
+import type { User } from './auth';
+import { DigestAuthenticator, UserDirectory } from './auth';
+import { seedDemo } from './seed-demo';
+import { handleRequest } from './handler';
+import { requestLogLine } from './request-log';
+import { XCAP_ROOT_PATH } from './request-target';
+import { plain, send } from './respond';
+import { SnapshotCache } from './snapshot-cache';
+import { DocumentStore } from './store';
+import { loadOrCreateCertificate } from './tls-certificate';
+
+export interface SandboxOptions {
+  /** Where documents persist (created if missing). */
+  readonly dataDirectory: string;
+  /** Default 127.0.0.1: the sandbox is for this machine. */
+  readonly host?: string;
+  /** Default 0: a free port. */
+  readonly port?: number;
+  readonly users?: readonly User[];
+  /** Serve HTTPS with a self-signed certificate kept in the data directory. */
+  readonly tls?: boolean;
+  /** Seed sip:alice@example.com / sip:bob@example.com with the TS 24.141 A.8 documents. */
+  readonly demo?: boolean;
+  /** Authentication proxies whose X-3GPP-Asserted-Identity is trusted (literal IP addresses). */
+  readonly trustedProxies?: readonly string[];
+  readonly realm?: string;
+  readonly maxBodyBytes?: number;
+  /** Receives one line per request (never credentials). */
+  readonly log?: (line: string) => void;
+}
+
+export interface SandboxServer {
+  /** The XCAP root URL, e.g. http://127.0.0.1:40123/xcap-root */
+  readonly rootUrl: string;
+  readonly port: number;
+  readonly host: string;
+  /** SHA-256 fingerprint of the TLS certificate, when serving HTTPS. */
+  readonly fingerprint256: string | null;
+  readonly users: UserDirectory;
+  close(): Promise<void>;
+}
+
+/** Starts the embedded XCAP server. Resolves once it listens. */
+export async function startSandboxServer(options: SandboxOptions): Promise<SandboxServer> {
+  const host = options.host ?? '127.0.0.1';
+  const store = await DocumentStore.open(options.dataDirectory);
+  const users = new UserDirectory();
+  for (const user of options.users ?? []) users.add(user);
+  const certificate = options.tls ? await loadOrCreateCertificate(options.dataDirectory) : null;
+  const realm = options.realm ?? 'xcap-console-sandbox';
+  const setup = {
+    store,
+    snapshots: new SnapshotCache(),
+    maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_XML_BYTES,
+    origin: '',
+    authentication: { digest: new DigestAuthenticator({ realm }), users, realm, secure: certificate !== null, trustedProxies: options.trustedProxies ?? [] },
+  };
+  const listener = (request: IncomingMessage, response: ServerResponse) => {
+    const started = performance.now();
+    handleRequest(request, setup)
+      .catch((error: unknown) => {
+        console.error('sandbox: internal error', error);
+        return { response: plain(500, 'internal server error'), user: null };
+      })
+      .then(({ response: answer, user }) => {
+        send(response, answer);
+        options.log?.(requestLogLine({ remote: request.socket.remoteAddress, user, method: request.method ?? '-', target: request.url ?? '-', status: answer.status, ms: performance.now() - started }));
+      });
+  };
+  const server: Server = certificate ? createHttpsServer({ key: certificate.key, cert: certificate.cert }, listener) : createHttpServer(listener);
+  server.keepAliveTimeout = 5_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const origin = `${certificate ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  setup.origin = origin;
+  const rootUrl = origin + XCAP_ROOT_PATH;
+  if (options.demo) await seedDemo(store, users, rootUrl);
+  return {
+    rootUrl,
+    port,
+    host,
+    fingerprint256: certificate?.fingerprint256 ?? null,
+    users,
+    close: async () => {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      await store.close();
+    },
+  };
+}

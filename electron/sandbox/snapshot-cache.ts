@@ -1,0 +1,27 @@
+import type { XcapDocumentSnapshot } from '../../shared/xcap/edit';
+import { loadXcapDocument } from '../../shared/xcap/edit';
+
+/**
+ * Parsed documents by store key and ETag, so a burst of requests on one document parses it once.
+ * A new ETag replaces the entry; the oldest entries go first when the cache is full.
+ */
+export class SnapshotCache {
+  private readonly entries = new Map<string, { etag: string; snapshot: XcapDocumentSnapshot }>();
+
+  constructor(private readonly capacity = 200) {}
+
+  get(key: string, etag: string, bytes: Uint8Array, maxBytes: number): XcapDocumentSnapshot {
+    const cached = this.entries.get(key);
+    if (cached?.etag === etag) {
+      // Refresh recency.
+      this.entries.delete(key);
+      this.entries.set(key, cached);
+      return cached.snapshot;
+    }
+    const snapshot = loadXcapDocument(bytes, { maxBytes });
+    this.entries.delete(key);
+    this.entries.set(key, { etag, snapshot });
+    if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value as string);
+    return snapshot;
+  }
+}
