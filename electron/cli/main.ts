@@ -11,7 +11,7 @@ const USAGE = `usage:
       (FILE missing = the document does not exist yet); --write stores the result in FILE
 
   xcap sandbox [--port 0] [--host 127.0.0.1] [--data DIR] [--user XUI=PASSWORD ...]
-               [--users-file FILE] [--trusted-proxy IP ...] [--tls] [--demo]
+               [--users-file FILE] [--trusted-proxy IP ...] [--tls] [--demo] [--quiet]
       run the embedded XCAP server; prints its XCAP root URL as the first line
 
   FILE may be - for standard input. URIs may carry the node selector unencoded

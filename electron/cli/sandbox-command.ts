@@ -30,6 +30,7 @@ export async function sandboxCommand(args: readonly string[]): Promise<number> {
       'trusted-proxy': { type: 'string', multiple: true },
       tls: { type: 'boolean', default: false },
       demo: { type: 'boolean', default: false },
+      quiet: { type: 'boolean', default: false },
     },
   });
   const port = Number(values.port);
@@ -45,7 +46,7 @@ export async function sandboxCommand(args: readonly string[]): Promise<number> {
     tls: values.tls,
     demo: values.demo,
     trustedProxies: values['trusted-proxy'] ?? [],
-    log: (line) => process.stdout.write(line + '\n'),
+    ...(!values.quiet && { log: (line: string) => void process.stdout.write(line + '\n') }),
   });
   process.stdout.write(server.rootUrl + '\n');
   if (server.fingerprint256) process.stdout.write(`TLS certificate SHA-256 fingerprint: ${server.fingerprint256}\n`);
