@@ -50,7 +50,8 @@ export async function sandboxCommand(args: readonly string[]): Promise<number> {
   });
   process.stdout.write(server.rootUrl + '\n');
   if (server.fingerprint256) process.stdout.write(`TLS certificate SHA-256 fingerprint: ${server.fingerprint256}\n`);
-  process.stdout.write(`users: ${server.users.list().map((u) => u.xui).join(', ') || '(none: add --user XUI=PASSWORD or --demo)'}\n`);
+  // Standard output is the root URL, then request lines (scripts parse it); the rest goes to stderr.
+  process.stderr.write(`users: ${server.users.list().map((u) => u.xui).join(', ') || '(none: add --user XUI=PASSWORD or --demo)'}\n`);
 
   await new Promise<void>((resolve) => {
     const stop = () => {

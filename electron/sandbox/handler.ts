@@ -7,7 +7,7 @@ import type { AuthenticationSetup } from './authenticate';
 import { authenticate } from './authenticate';
 import { authorize } from './auth';
 import { handleMimeObject } from './mime-objects';
-import { BodyTooLargeError, readBody } from './read-body';
+import { BodyTooLargeError, closeInStages, readBody } from './read-body';
 import { parseRequestTarget, XCAP_ROOT_PATH } from './request-target';
 import type { SandboxResponse } from './respond';
 import { plain, quoted } from './respond';
@@ -48,7 +48,10 @@ export async function handleRequest(request: IncomingMessage, setup: HandlerSetu
     try {
       body = await readBody(request, setup.maxBodyBytes);
     } catch (error) {
-      if (error instanceof BodyTooLargeError) return { response: plain(413, error.message, { Connection: 'close' }), user };
+      if (error instanceof BodyTooLargeError) {
+        closeInStages(request);
+        return { response: plain(413, error.message, { Connection: 'close' }), user };
+      }
       throw error;
     }
   }

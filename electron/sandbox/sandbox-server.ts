@@ -7,6 +7,7 @@ import type { User } from './auth';
 import { DigestAuthenticator, UserDirectory } from './auth';
 import { seedDemo } from './seed-demo';
 import { handleRequest } from './handler';
+import { ClientGoneError } from './read-body';
 import { requestLogLine } from './request-log';
 import { XCAP_ROOT_PATH } from './request-target';
 import { plain, send } from './respond';
@@ -29,6 +30,8 @@ export interface SandboxOptions {
   /** Authentication proxies whose X-3GPP-Asserted-Identity is trusted (literal IP addresses). */
   readonly trustedProxies?: readonly string[];
   readonly realm?: string;
+  /** How long a Digest nonce is good for (default 5 minutes); after that the server answers stale=true. */
+  readonly nonceLifetimeMs?: number;
   readonly maxBodyBytes?: number;
   /** Receives one line per request (never credentials). */
   readonly log?: (line: string) => void;
@@ -58,18 +61,28 @@ export async function startSandboxServer(options: SandboxOptions): Promise<Sandb
     snapshots: new SnapshotCache(),
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_XML_BYTES,
     origin: '',
-    authentication: { digest: new DigestAuthenticator({ realm }), users, realm, secure: certificate !== null, trustedProxies: options.trustedProxies ?? [] },
+    authentication: {
+      digest: new DigestAuthenticator({ realm, ...(options.nonceLifetimeMs !== undefined && { nonceLifetimeMs: options.nonceLifetimeMs }) }),
+      users,
+      realm,
+      secure: certificate !== null,
+      trustedProxies: options.trustedProxies ?? [],
+    },
   };
   const listener = (request: IncomingMessage, response: ServerResponse) => {
     const started = performance.now();
+    // Read now: request.socket is null once the request has been destroyed.
+    const remote = request.socket.remoteAddress;
     handleRequest(request, setup)
       .catch((error: unknown) => {
+        // A client that hung up mid-upload is not a server error; the 499 only shows in the log.
+        if (error instanceof ClientGoneError) return { response: plain(499, 'client closed the request'), user: null };
         console.error('sandbox: internal error', error);
         return { response: plain(500, 'internal server error'), user: null };
       })
       .then(({ response: answer, user }) => {
         send(response, answer);
-        options.log?.(requestLogLine({ remote: request.socket.remoteAddress, user, method: request.method ?? '-', target: request.url ?? '-', status: answer.status, ms: performance.now() - started }));
+        options.log?.(requestLogLine({ remote, user, method: request.method ?? '-', target: request.url ?? '-', status: answer.status, ms: performance.now() - started }));
       });
   };
   const server: Server = certificate ? createHttpsServer({ key: certificate.key, cert: certificate.cert }, listener) : createHttpServer(listener);

@@ -20,7 +20,7 @@ const identity = (d: number) => ({ 'X-3GPP-Asserted-Identity': `<${xui(d)}>` });
 function startSandbox(data: string): Promise<{ child: ChildProcess; root: string }> {
   const child = spawn(process.execPath, [BIN, 'sandbox', '--port', '0', '--data', data, '--trusted-proxy', '127.0.0.1', '--quiet'], { stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((ok, fail) => {
-    createInterface({ input: child.stdout! }).once('line', (root) => ok({ child, root }));
+    createInterface({ input: child.stdout as NodeJS.ReadableStream }).once('line', (root) => ok({ child, root }));
     child.once('exit', (code) => fail(new Error(`sandbox exited early (${code})`)));
   });
 }
@@ -44,7 +44,7 @@ describe('sandbox server under SIGKILL', () => {
       });
       expect(created.status).toBe(201);
     }
-    const acknowledged: string[][] = Array.from({ length: DOCUMENTS }, () => []);
+    const acknowledged = new Map<number, string[]>(Array.from({ length: DOCUMENTS }, (_, d) => [d, []]));
     const killAfter = 80 + Math.floor(Math.random() * 120);
     let total = 0;
     let killed = false;
@@ -54,7 +54,7 @@ describe('sandbox server under SIGKILL', () => {
         try {
           const response = await fetch(entryUrl(first.root, d, uri), { method: 'PUT', headers: { ...identity(d), 'Content-Type': 'application/xcap-el+xml' }, body: `<entry uri="${uri}"/>` });
           await response.arrayBuffer();
-          if (response.status === 201) acknowledged[d]!.push(uri);
+          if (response.status === 201) acknowledged.get(d)?.push(uri);
           else throw new Error(`unexpected ${response.status}`);
         } catch (error) {
           if (killed) return;
@@ -77,10 +77,10 @@ describe('sandbox server under SIGKILL', () => {
         expect(response.status).toBe(200);
         const text = await response.text();
         expect(() => loadXcapDocument(text)).not.toThrow();
-        const missing = acknowledged[d]!.filter((uri) => !text.includes(`"${uri}"`));
+        const missing = (acknowledged.get(d) ?? []).filter((uri) => !text.includes(`"${uri}"`));
         expect(missing, `document ${d} lost acknowledged writes`).toEqual([]);
       }
-      expect(acknowledged.flat().length).toBeGreaterThanOrEqual(killAfter - DOCUMENTS * WRITERS_PER_DOCUMENT);
+      expect([...acknowledged.values()].flat().length).toBeGreaterThanOrEqual(killAfter - DOCUMENTS * WRITERS_PER_DOCUMENT);
     } finally {
       second.child.kill('SIGINT');
       await new Promise((done) => second.child.once('exit', done));

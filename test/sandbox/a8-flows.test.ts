@@ -4,6 +4,7 @@
  * engine level are shared/xcap/edit/a8-flows.test.ts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { User } from '../../electron/sandbox/auth';
 import { DigestSession, etagOf } from './test-support/http';
 import { mimeUri, startTestSandbox, xcapUri, type TestSandbox } from './test-support/sandbox';
 
@@ -18,7 +19,7 @@ let bill: DigestSession;
 let root: string;
 
 beforeAll(async () => {
-  sandbox = await startTestSandbox({ users: [USER1, BILL].map(({ xui, password }) => ({ xui, password })) });
+  sandbox = await startTestSandbox({ users: [USER1, BILL].map(({ xui, password }) => new User(xui, password)) });
   root = sandbox.server.rootUrl;
   user1 = new DigestSession(sandbox.endpoint, USER1.username, USER1.password);
   bill = new DigestSession(sandbox.endpoint, BILL.username, BILL.password);

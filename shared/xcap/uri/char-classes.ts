@@ -29,6 +29,11 @@ export function isSubDelim(code: number): boolean {
   return has(code, SUB_DELIM);
 }
 
+/** RFC 3986 reg-name without the pct-encoded alternative: unreserved / sub-delims. */
+export function isRegNameChar(code: number): boolean {
+  return has(code, UNRESERVED | SUB_DELIM);
+}
+
 /** RFC 3986 pchar without the pct-encoded alternative: a character that may appear raw in a path segment. */
 export function isPathChar(code: number): boolean {
   return has(code, UNRESERVED | SUB_DELIM | PCHAR_EXTRA);
@@ -46,10 +51,15 @@ export function isAlpha(code: number): boolean {
   return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
 }
 
-/** Value of a hex digit; call only when isHexDigit(code). */
+const HEX_VALUES = new Int8Array(128).fill(-1);
+for (let digit = 0; digit < 16; digit++) {
+  HEX_VALUES[digit.toString(16).charCodeAt(0)] = digit;
+  HEX_VALUES[digit.toString(16).toUpperCase().charCodeAt(0)] = digit;
+}
+
+/** Value of a hex digit, or -1 when `code` is none (NaN included). */
 export function hexValue(code: number): number {
-  if (code <= 0x39) return code - 0x30;
-  return (code | 0x20) - 0x61 + 10;
+  return code < 128 ? (HEX_VALUES[code] ?? -1) : -1;
 }
 
 /** Unicode general category Cc: C0 controls, DEL and C1 controls. */

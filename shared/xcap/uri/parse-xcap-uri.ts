@@ -4,7 +4,6 @@
  * line around the URI). One linear pass per stage, so megabyte inputs cost milliseconds.
  */
 import { XcapCoreError } from '../errors';
-import { codePointLabel, isControl } from './char-classes';
 import { detectLegacyXcapUri } from './legacy';
 import { percentDecode, rawIndexOfDecodedOffset } from './percent';
 import { capitalise, checkSegment, isRawDotSegment } from './segments';
@@ -15,7 +14,7 @@ import { PathReader, type DecodeMode } from './path-reader';
 import { locateDocument, NODE_SELECTOR_SEPARATOR, rootSegmentCount } from './xcap-path';
 import { checkRawPathCharacters, rawCharacterError } from './xcap-root';
 import { legacyNodePathStart } from './legacy-shapes';
-import { nodeSelectorProblem, xcapRootProblem } from './xcap-uri-rules';
+import { selectorDotStepProblem, xcapRootProblem } from './xcap-uri-rules';
 import { parseXmlnsQuery } from './xmlns-query';
 
 function invalid(message: string, index: number): XcapCoreError {
@@ -23,20 +22,12 @@ function invalid(message: string, index: number): XcapCoreError {
   return new XcapCoreError('invalid-uri', `${message} (column ${column}).`, { column });
 }
 
-function checkNoControlCharacters(text: string, start: number, end: number): void {
-  for (let index = start; index < end; index++) {
-    const code = text.charCodeAt(index);
-    if (isControl(code)) throw invalid(`Control character ${codePointLabel(code)} is not allowed in an XCAP URI`, index);
-  }
-}
-
 /** Index of the first "?" (and, when `orFragment`, "#") in text[start, end), or end. */
 function queryOrFragmentStart(text: string, start: number, end: number, orFragment: boolean): number {
-  for (let index = start; index < end; index++) {
-    const code = text.charCodeAt(index);
-    if (code === 0x3f || (orFragment && code === 0x23)) return index;
-  }
-  return end;
+  const query = text.indexOf('?', start);
+  const fragment = orFragment ? text.indexOf('#', start) : -1;
+  const first = query < 0 ? fragment : fragment < 0 ? query : Math.min(query, fragment);
+  return first < 0 || first > end ? end : first;
 }
 
 interface Region {
@@ -51,7 +42,6 @@ interface Region {
  */
 export function parseXcapUriText(text: string, region: Region, options: ParseXcapUriOptions, mode: DecodeMode): XcapUri {
   const { start, end } = region;
-  checkNoControlCharacters(text, start, end);
   const legacy = detectLegacyXcapUri(text, options);
   if (legacy !== null) throw new XcapCoreError('legacy-uri', legacy.message, { column: legacy.column });
 
@@ -109,7 +99,7 @@ export function parseXcapUriText(text: string, region: Region, options: ParseXca
     nodeSelector,
     namespaces,
   };
-  checkParsedUri(uri, start, selectorStart);
+  checkParsedUri(uri, mode, start, selectorStart);
   return uri;
 }
 
@@ -119,10 +109,10 @@ export function parseXcapUriText(text: string, region: Region, options: ParseXca
  * through), dot steps of the canonical selector, and document paths that only the legacy
  * detector's failure to build a suggestion let through.
  */
-function checkParsedUri(uri: XcapUri, start: number, selectorStart: number): void {
-  const rootProblem = xcapRootProblem(uri.root);
+function checkParsedUri(uri: XcapUri, mode: DecodeMode, start: number, selectorStart: number): void {
+  const rootProblem = mode === 'lenient' ? xcapRootProblem(uri.root) : null; // strict mode checked every character already
   if (rootProblem !== null) throw invalid(capitalise(rootProblem), start);
-  const selectorProblem = uri.nodeSelector === null ? null : nodeSelectorProblem(uri.nodeSelector);
+  const selectorProblem = uri.nodeSelector === null ? null : selectorDotStepProblem(uri.nodeSelector);
   if (selectorProblem !== null) throw invalid(capitalise(selectorProblem), selectorStart);
   if (uri.nodeSelector === null && legacyNodePathStart(uri.documentPath) >= 0) {
     throw invalid(`The document path "${uri.documentPath.join('/')}" reads as a pre-RFC 4825 node path after an ".xml" document name`, start);
@@ -130,16 +120,18 @@ function checkParsedUri(uri: XcapUri, start: number, selectorStart: number): voi
 }
 
 function readSelector(text: string, start: number, end: number, mode: DecodeMode): string {
-  const raw = text.slice(start, end);
-  if (raw === '') throw invalid('The node selector after "/~~/" is empty', start);
+  if (start === end) throw invalid('The node selector after "/~~/" is empty', start);
   if (mode === 'strict') {
+    // Dot segments on the wire, which HTTP clients would remove (in lenient mode only the canonical form is sent).
     let stepStart = start;
-    for (const step of raw.split('/')) {
+    for (let index = start; index <= end; index++) {
+      if (index < end && text.charCodeAt(index) !== 0x2f) continue;
+      const step = index - stepStart <= 6 ? text.slice(stepStart, index) : '';
       if (isRawDotSegment(step)) throw invalid(`The node selector step "${step}" is a dot segment, which HTTP clients remove before sending`, stepStart);
-      stepStart += step.length + 1;
+      stepStart = index + 1;
     }
   }
-  return percentDecode(raw, { column: start + 1, mode });
+  return percentDecode(text.slice(start, end), { column: start + 1, mode });
 }
 
 function readQuery(text: string, cursor: number, end: number, mode: DecodeMode, directory: boolean): Record<string, string> {

@@ -3,14 +3,10 @@
  * megabyte path can hold a million segments, so positions live in typed arrays, plain
  * segments are compared in place, and only segments with a "%" are decoded (once).
  */
-import { XcapCoreError } from '../errors';
-import { codePointLabel, isControl } from './char-classes';
+import { findForbiddenCharacter, forbiddenCharacterError } from './forbidden-characters';
 import { percentDecode } from './percent';
 
 export type DecodeMode = 'strict' | 'lenient';
-
-const SLASH = 0x2f;
-const PERCENT = 0x25;
 
 export class PathReader {
   readonly count: number;
@@ -18,36 +14,35 @@ export class PathReader {
   private readonly escaped: Uint8Array;
   private readonly decodedCache = new Map<number, string>();
 
-  /** `text[pathStart]` is the "/" before the first segment (or pathStart === pathEnd: no path). */
+  /**
+   * `text[pathStart]` is the "/" before the first segment (or pathStart === pathEnd: no
+   * path). Throws XcapCoreError('invalid-uri') at a control character or unpaired surrogate.
+   */
   constructor(
     readonly text: string,
     readonly pathStart: number,
     readonly pathEnd: number,
     private readonly mode: DecodeMode,
   ) {
-    let count = 0;
-    for (let index = pathStart; index < pathEnd; index++) if (text.charCodeAt(index) === SLASH) count++;
-    this.count = count;
-    this.starts = new Int32Array(count);
-    this.escaped = new Uint8Array(count);
-    let segment = -1;
+    // One pass: segment starts, segments with escapes, forbidden characters.
+    const starts: number[] = [];
+    const escapedSegments: number[] = [];
     for (let index = pathStart; index < pathEnd; index++) {
       const code = text.charCodeAt(index);
-      if (code === SLASH) this.starts[++segment] = index + 1;
-      else if (code === PERCENT) this.escaped[segment] = 1;
-      else if (isControl(code) || (code >= 0xd800 && code <= 0xdfff)) index = this.checkCharacter(index);
+      if (code === 0x2f) {
+        starts.push(index + 1);
+      } else if (code === 0x25) {
+        if (escapedSegments[escapedSegments.length - 1] !== starts.length - 1) escapedSegments.push(starts.length - 1);
+      } else if (code < 0x20 || code >= 0x7f) {
+        const forbidden = findForbiddenCharacter(text, index, Math.min(index + 2, pathEnd));
+        if (forbidden === index) throw forbiddenCharacterError(text, index);
+        if (code >= 0xd800 && code <= 0xdbff) index++; // the low half of a checked pair
+      }
     }
-  }
-
-  /** Rejects control characters and unpaired surrogates; returns the index of the last unit of the character. */
-  private checkCharacter(index: number): number {
-    const code = this.text.charCodeAt(index);
-    const next = this.text.charCodeAt(index + 1);
-    if (code <= 0xdbff && code >= 0xd800 && index + 1 < this.pathEnd && next >= 0xdc00 && next <= 0xdfff) return index + 1;
-    const what = isControl(code) ? 'Control character' : 'Unpaired surrogate';
-    throw new XcapCoreError('invalid-uri', `${what} ${codePointLabel(code)} at column ${index + 1} is not allowed in an XCAP URI.`, {
-      column: index + 1,
-    });
+    this.count = starts.length;
+    this.starts = Int32Array.from(starts);
+    this.escaped = new Uint8Array(this.count);
+    for (const segment of escapedSegments) this.escaped[segment] = 1;
   }
 
   /** Index in the text of the segment's first character. */
@@ -82,8 +77,10 @@ export class PathReader {
   /** decoded(index) === value, without slicing a segment that has no escapes. */
   is(index: number, value: string): boolean {
     if (index < 0 || index >= this.count) return false;
-    if (this.escaped[index] === 1) return this.decoded(index) === value;
-    return this.end(index) - this.start(index) === value.length && this.text.startsWith(value, this.start(index));
+    const length = this.end(index) - this.start(index);
+    if (this.escaped[index] === 0) return length === value.length && this.text.startsWith(value, this.start(index));
+    // An escape is 3 characters for at most 2 UTF-16 units: longer raw text cannot match, so is() never decodes it.
+    return length <= 3 * value.length && this.decoded(index) === value;
   }
 
   /** Column just after the path, for "missing ..." errors. */

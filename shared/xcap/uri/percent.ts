@@ -7,9 +7,10 @@
  * rejects what cannot be a UTF-8 string, pointing at the offending "%" by column.
  */
 import { XcapCoreError } from '../errors';
-import { codePointLabel, hexValue, isControl, isHexDigit, isPathChar } from './char-classes';
+import { codePointLabel, hexValue, isControl, isPathChar } from './char-classes';
+import { findForbiddenCharacter } from './forbidden-characters';
 import { nextQuoteState, OUTSIDE_QUOTES } from './selector-quotes';
-import { appendUtf8Bytes, codePointOfUtf8, isContinuationByte, isValidSecondByte, utf8SequenceLength } from './utf8';
+import { appendUtf8Bytes, isContinuationByte, isValidSecondByte, utf8SequenceLength } from './utf8';
 
 const PERCENT = 0x25;
 const SLASH = 0x2f;
@@ -21,28 +22,47 @@ const PERCENT_BYTE = Array.from({ length: 256 }, (_, byte) => `%${byte.toString(
 // ---------------------------------------------------------------------------------------------
 // Encoding
 
-/** Percent-encodes every code point for which `keepRaw` is false; `keepRaw` sees them in order. */
-function encodeCodePoints(value: string, keepRaw: (code: number) => boolean): string {
-  const chunks: string[] = [];
+/** ASCII characters a component keeps raw, as a 128-entry table. */
+function asciiTable(keep: (code: number) => boolean): Uint8Array {
+  return Uint8Array.from({ length: 128 }, (_, code) => (keep(code) ? 1 : 0));
+}
+
+const PATH_SEGMENT_RAW = asciiTable(isPathChar);
+const NODE_SELECTOR_RAW = asciiTable((code) => isPathChar(code) || code === SLASH);
+const QUERY_RAW = asciiTable((code) => (isPathChar(code) && code !== APOSTROPHE) || code === SLASH || code === QUESTION_MARK);
+
+/**
+ * Percent-encodes every character of `value` that `raw` does not keep, non-ASCII always.
+ * With `slashOnlyOutsideQuotes`, a "/" inside a quoted value is encoded too (node selectors).
+ * One pass over char codes, appending runs: encoders run on megabyte selectors.
+ */
+function encodeWith(value: string, raw: Uint8Array, slashOnlyOutsideQuotes: boolean): string {
+  let encoded = '';
   let rawRunStart = 0;
+  let quote = OUTSIDE_QUOTES;
   const bytes: number[] = [];
   for (let index = 0; index < value.length; index++) {
+    const code = value.charCodeAt(index);
+    if (code < 0x80) {
+      const insideQuotes = quote !== OUTSIDE_QUOTES;
+      if (slashOnlyOutsideQuotes) quote = nextQuoteState(quote, code);
+      if (raw[code] === 1 && !(insideQuotes && code === SLASH && slashOnlyOutsideQuotes)) continue;
+      encoded += value.slice(rawRunStart, index) + (PERCENT_BYTE[code] ?? '');
+      rawRunStart = index + 1;
+      continue;
+    }
     const codePoint = value.codePointAt(index) ?? 0;
-    const width = codePoint > 0xffff ? 2 : 1;
-    // Call keepRaw for every code point (it may be stateful), but only ASCII ever stays raw.
-    if (keepRaw(codePoint) && codePoint < 0x80) continue;
     if (codePoint >= 0xd800 && codePoint <= 0xdfff) {
       throw new XcapCoreError('invalid-argument', `Unpaired surrogate ${codePointLabel(codePoint)} at index ${index} cannot be percent-encoded as UTF-8.`);
     }
-    chunks.push(value.slice(rawRunStart, index));
     bytes.length = 0;
     appendUtf8Bytes(codePoint, bytes);
-    for (const byte of bytes) chunks.push(PERCENT_BYTE[byte] ?? '');
-    index += width - 1;
+    encoded += value.slice(rawRunStart, index);
+    for (const byte of bytes) encoded += PERCENT_BYTE[byte] ?? '';
+    if (codePoint > 0xffff) index++;
     rawRunStart = index + 1;
   }
-  chunks.push(value.slice(rawRunStart));
-  return chunks.join('');
+  return encoded + value.slice(rawRunStart);
 }
 
 /**
@@ -51,7 +71,7 @@ function encodeCodePoints(value: string, keepRaw: (code: number) => boolean): st
  * and non-ASCII are encoded.
  */
 export function encodePathSegment(value: string): string {
-  return encodeCodePoints(value, isPathChar);
+  return encodeWith(value, PATH_SEGMENT_RAW, false);
 }
 
 /**
@@ -60,12 +80,7 @@ export function encodePathSegment(value: string): string {
  * client may split or dot-normalise there). `list[@name="friends"]` → `list%5B@name=%22friends%22%5D`.
  */
 export function encodeNodeSelector(selector: string): string {
-  let quote = OUTSIDE_QUOTES;
-  return encodeCodePoints(selector, (code) => {
-    const insideQuotes = quote !== OUTSIDE_QUOTES;
-    quote = nextQuoteState(quote, code);
-    return isPathChar(code) || (code === SLASH && !insideQuotes);
-  });
+  return encodeWith(selector, NODE_SELECTOR_RAW, true);
 }
 
 /**
@@ -74,7 +89,7 @@ export function encodeNodeSelector(selector: string): string {
  * quote characters, which keeps the display form of a selector with a stray quote parseable.
  */
 export function encodeQueryText(value: string): string {
-  return encodeCodePoints(value, (code) => (isPathChar(code) && code !== APOSTROPHE) || code === SLASH || code === QUESTION_MARK);
+  return encodeWith(value, QUERY_RAW, false);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -90,13 +105,13 @@ export interface PercentDecodeOptions {
   mode?: 'strict' | 'lenient';
 }
 
-/** The byte of the "%XX" at `index`, or null when there is no well-formed one there. */
-function readByte(text: string, index: number): number | null {
-  const high = text.charCodeAt(index + 1);
-  const low = text.charCodeAt(index + 2);
-  // charCodeAt past the end is NaN, which isHexDigit rejects: no separate bounds check.
-  if (text.charCodeAt(index) !== PERCENT || !isHexDigit(high) || !isHexDigit(low)) return null;
-  return (hexValue(high) << 4) | hexValue(low);
+/** The byte of the "%XX" at `index`, or -1 when there is no well-formed one there. */
+function readByte(text: string, index: number): number {
+  if (text.charCodeAt(index) !== PERCENT) return -1;
+  // charCodeAt past the end is NaN, which hexValue maps to -1: no separate bounds check.
+  const high = hexValue(text.charCodeAt(index + 1));
+  const low = hexValue(text.charCodeAt(index + 2));
+  return high < 0 || low < 0 ? -1 : (high << 4) | low;
 }
 
 function isHighSurrogate(code: number): boolean {
@@ -154,12 +169,12 @@ export function percentDecode(text: string, options: PercentDecodeOptions = {}):
   const lenient = options.mode === 'lenient';
   if (!text.includes('%')) {
     // Fast path (most segments): nothing to decode, only characters to check.
-    for (let index = 0; index < text.length; ) index += checkRawCharacter(text, index, column);
+    const forbidden = findForbiddenCharacter(text, 0, text.length);
+    if (forbidden >= 0) checkRawCharacter(text, forbidden, column);
     return text;
   }
   // Decoded text is never longer than the escaped text, so one buffer of that size suffices.
   const units = new Uint16Array(text.length);
-  const sequence: number[] = [];
   let length = 0;
   let index = 0;
   while (index < text.length) {
@@ -169,8 +184,8 @@ export function percentDecode(text: string, options: PercentDecodeOptions = {}):
       index++;
       continue;
     }
-    const lead = code === PERCENT ? readByte(text, index) : null;
-    if (lead === null) {
+    const lead = code === PERCENT ? readByte(text, index) : -1;
+    if (lead < 0) {
       if (code === PERCENT && !lenient) {
         throw new XcapCoreError(
           'invalid-percent-encoding',
@@ -180,24 +195,19 @@ export function percentDecode(text: string, options: PercentDecodeOptions = {}):
       }
       // A raw character, or in lenient mode a typed "%" that starts no escape.
       const width = checkRawCharacter(text, index, column);
-      units[length++] = text.charCodeAt(index);
+      units[length++] = code;
       if (width === 2) units[length++] = text.charCodeAt(index + 1);
       index += width;
       continue;
     }
     const sequenceLength = utf8SequenceLength(lead);
     if (sequenceLength === 0) throw invalidUtf8(text, index, index + 3, column);
-    let codePoint = lead;
-    if (sequenceLength > 1) {
-      sequence.length = 0;
-      sequence.push(lead);
-      for (let position = 1; position < sequenceLength; position++) {
-        const byte = readByte(text, index + 3 * position);
-        const valid = byte !== null && (position === 1 ? isValidSecondByte(lead, byte) : isContinuationByte(byte));
-        if (!valid) throw invalidUtf8(text, index, index + 3 * (position + 1), column);
-        sequence.push(byte);
-      }
-      codePoint = codePointOfUtf8(sequence);
+    let codePoint = sequenceLength === 1 ? lead : lead & (0xff >> (sequenceLength + 1));
+    for (let position = 1; position < sequenceLength; position++) {
+      const byte = readByte(text, index + 3 * position);
+      const valid = byte >= 0 && (position === 1 ? isValidSecondByte(lead, byte) : isContinuationByte(byte));
+      if (!valid) throw invalidUtf8(text, index, index + 3 * (position + 1), column);
+      codePoint = (codePoint << 6) | (byte & 0x3f);
     }
     if (isControl(codePoint)) {
       throw new XcapCoreError(
@@ -226,8 +236,8 @@ export function rawIndexOfDecodedOffset(text: string, decodedOffset: number): nu
   let decoded = 0;
   let index = 0;
   while (index < text.length && decoded < decodedOffset) {
-    const lead = text.charCodeAt(index) === PERCENT ? readByte(text, index) : null;
-    if (lead === null) {
+    const lead = readByte(text, index);
+    if (lead < 0) {
       index++;
       decoded++;
       continue;

@@ -3,7 +3,8 @@
  * http or https (RFC 4825 §6.1) and a non-empty host.
  */
 import { XcapCoreError } from '../errors';
-import { isAlpha, isDigit, isHexDigit, isSubDelim, isUnreserved } from './char-classes';
+import { isAlpha, isDigit, isHexDigit, isRegNameChar } from './char-classes';
+import { checkForbiddenCharacters, findForbiddenCharacter, forbiddenCharacterError } from './forbidden-characters';
 
 export interface UriHead {
   /** The scheme as written ("http", "HTTPS", ...). */
@@ -27,6 +28,7 @@ export function parseUriHead(text: string, start = 0, end = text.length): UriHea
   let index = start;
   while (index < end && (isAlpha(text.charCodeAt(index)) || (index > start && /[0-9+.-]/.test(text.charAt(index))))) index++;
   if (index === start || index >= end || text.charAt(index) !== ':') {
+    if (index < end && findForbiddenCharacter(text, index, index + 1) === index) throw forbiddenCharacterError(text, index);
     if (REQUEST_LINE.test(text.slice(start, start + 8))) {
       throw invalid('This looks like an HTTP request line: pass only the URI, without the method (parseXcapUriLenient strips it)', start);
     }
@@ -38,15 +40,18 @@ export function parseUriHead(text: string, start = 0, end = text.length): UriHea
 
   const authorityStart = index + 3;
   let authorityEnd = authorityStart;
-  while (authorityEnd < end && !'/?#'.includes(text.charAt(authorityEnd))) authorityEnd++;
+  for (; authorityEnd < end; authorityEnd++) {
+    const code = text.charCodeAt(authorityEnd);
+    if (code === 0x2f || code === 0x3f || code === 0x23) break; // "/", "?", "#"
+  }
+  checkForbiddenCharacters(text, authorityStart, authorityEnd);
   checkAuthority(text, authorityStart, authorityEnd);
   return { scheme, authority: text.slice(authorityStart, authorityEnd), pathStart: authorityEnd };
 }
 
 function checkAuthority(text: string, start: number, end: number): void {
   if (start === end) throw invalid('The authority (host) is empty', start);
-  const at = text.indexOf('@', start);
-  if (at >= 0 && at < end) {
+  if (text.lastIndexOf('@', end - 1) >= start) {
     // RFC 9110 §4.2.4: senders must not put userinfo in http(s) URIs; credentials go elsewhere.
     throw invalid('User information ("user:password@") is not allowed in an http(s) URI; configure credentials separately', start);
   }
@@ -76,7 +81,7 @@ function checkIpLiteral(text: string, start: number, end: number): void {
 function checkRegName(text: string, start: number, end: number): void {
   for (let index = start; index < end; index++) {
     const code = text.charCodeAt(index);
-    if (isUnreserved(code) || isSubDelim(code)) continue;
+    if (isRegNameChar(code)) continue;
     if (code === 0x25 && isHexDigit(text.charCodeAt(index + 1)) && isHexDigit(text.charCodeAt(index + 2)) && index + 2 < end) {
       index += 2;
       continue;

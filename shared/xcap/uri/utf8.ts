@@ -50,11 +50,3 @@ export function isValidSecondByte(lead: number, byte: number): boolean {
 export function isContinuationByte(byte: number): boolean {
   return byte >= 0x80 && byte <= 0xbf;
 }
-
-/** Code point of a well-formed sequence (validated by the caller). */
-export function codePointOfUtf8(bytes: readonly number[]): number {
-  const lead = bytes[0] ?? 0;
-  let codePoint = bytes.length === 1 ? lead : lead & (0xff >> (bytes.length + 1));
-  for (let index = 1; index < bytes.length; index++) codePoint = (codePoint << 6) | ((bytes[index] ?? 0) & 0x3f);
-  return codePoint;
-}

@@ -43,11 +43,11 @@ function matchGivenRoot(reader: PathReader, head: UriHead, root: string): number
   const sameHead =
     head.scheme.toLowerCase() === given.head.scheme.toLowerCase() && head.authority.toLowerCase() === given.head.authority.toLowerCase();
   if (!sameHead) throw mismatch(1);
-  given.pathSegments.forEach((rootSegment, index) => {
+  for (let index = 0; index < given.path.count; index++) {
     if (index >= reader.count) throw mismatch(reader.endColumn);
-    if (reader.raw(index) !== rootSegment.raw) throw mismatch(reader.start(index) + 1);
-  });
-  return given.pathSegments.length;
+    if (reader.raw(index) !== given.path.raw(index)) throw mismatch(reader.start(index) + 1);
+  }
+  return given.path.count;
 }
 
 function detectRootSegmentCount(reader: PathReader): number {

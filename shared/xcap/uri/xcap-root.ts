@@ -4,16 +4,18 @@
  * written; only its syntax is checked here.
  */
 import { XcapCoreError } from '../errors';
-import { codePointLabel, isPathChar } from './char-classes';
-import { encodePathSegment, percentDecode } from './percent';
-import { checkSegment, splitSegments, type RawSegment } from './segments';
+import { isControl, isPathChar } from './char-classes';
+import { forbiddenCharacterError } from './forbidden-characters';
+import { PathReader } from './path-reader';
+import { encodePathSegment } from './percent';
+import { checkSegment } from './segments';
 import { parseUriHead, type UriHead } from './uri-head';
 
 export interface ParsedXcapRoot {
   readonly head: UriHead;
   /** The root without a trailing "/". */
   readonly text: string;
-  readonly pathSegments: readonly RawSegment[];
+  readonly path: PathReader;
 }
 
 /**
@@ -24,7 +26,6 @@ export function parseXcapRoot(root: string, allowTrailingSlash: boolean): Parsed
   const text = allowTrailingSlash && root.endsWith('/') && !root.endsWith('//') ? root.slice(0, -1) : root;
   const head = parseUriHead(text);
   const rest = text.slice(head.pathStart);
-  if (rest === '') return { head, text, pathSegments: [] };
   const stray = rest.search(/[?#]/);
   if (stray >= 0) {
     const column = head.pathStart + stray + 1;
@@ -34,12 +35,10 @@ export function parseXcapRoot(root: string, allowTrailingSlash: boolean): Parsed
     const column = head.pathStart + 1;
     throw new XcapCoreError('invalid-uri', `An XCAP root does not end with "/" (column ${column}).`, { column });
   }
-  const pathSegments = splitSegments(text, head.pathStart, text.length);
-  for (const segment of pathSegments) {
-    checkRawPathCharacters(text, segment.start, segment.start + segment.raw.length);
-    checkSegment(segment.start, percentDecode(segment.raw, { column: segment.start + 1 }), 'a segment of the XCAP root path');
-  }
-  return { head, text, pathSegments };
+  checkRawPathCharacters(text, head.pathStart, text.length);
+  const path = new PathReader(text, head.pathStart, text.length, 'strict');
+  for (let index = 0; index < path.count; index++) checkSegment(path.start(index), path.decoded(index), 'a segment of the XCAP root path');
+  return { head, text, path };
 }
 
 /**
@@ -61,9 +60,7 @@ export function rawCharacterError(text: string, index: number): XcapCoreError {
   if (code === 0x23) {
     return new XcapCoreError('invalid-uri', `Fragments ("#" at column ${column}) are not allowed in an XCAP URI.`, { column });
   }
-  if (code >= 0xd800 && code <= 0xdfff) {
-    return new XcapCoreError('invalid-uri', `Unpaired surrogate ${codePointLabel(code)} at column ${column} is not a character.`, { column });
-  }
+  if ((code >= 0xd800 && code <= 0xdfff) || isControl(code)) return forbiddenCharacterError(text, index);
   const char = String.fromCodePoint(code);
   const escape = encodePathSegment(char);
   return new XcapCoreError(

@@ -266,3 +266,14 @@ describe('buildXcapUri rejects values no URI can carry', () => {
     for (const uri of broken) expectXcapError(() => buildXcapUri(uri as unknown as XcapUri), 'invalid-argument');
   });
 });
+
+describe('control characters are named wherever they are', () => {
+  it.each([
+    ['\nhttp://h/r/a/global/d', 1],
+    ['http://h\u0000x/r/a/global/d', 9],
+    ['http://h/r/a/global/d?xmlns(p=urn:\u0007)', 34],
+    ['http://h/r/a/global/d/~~/a\u009f', 27],
+  ])('%j', (text, column) => {
+    expect(expectXcapErrorAt(() => parseXcapUri(text), 'invalid-uri', column).message).toContain('Control character');
+  });
+});

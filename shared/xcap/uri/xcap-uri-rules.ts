@@ -21,6 +21,11 @@ export interface XcapUriProblem {
 export function nodeSelectorProblem(selector: string): string | null {
   const problem = valueProblem(selector, 'the node selector');
   if (problem !== null) return problem;
+  return selectorDotStepProblem(selector);
+}
+
+/** Why the canonical wire form of `selector` would hold a dot segment, or null. */
+export function selectorDotStepProblem(selector: string): string | null {
   const dotStep = findDotStep(selector);
   if (dotStep !== null) return `the node selector has the step "${dotStep}", a dot segment that HTTP clients remove before sending`;
   return null;

@@ -13,7 +13,7 @@ export interface HttpResponse {
   readonly status: number;
   readonly headers: IncomingHttpHeaders;
   /** Every header as sent, one array entry per field line (WWW-Authenticate comes twice or three times). */
-  readonly headersDistinct: Record<string, string[]>;
+  readonly headersDistinct: Readonly<Record<string, string[] | undefined>>;
   readonly bytes: Buffer;
   readonly text: string;
 }
@@ -143,4 +143,53 @@ export function etagOf(response: HttpResponse): string {
   const etag = response.headers.etag;
   if (typeof etag !== 'string' || !/^"[^"]+"$/.test(etag)) throw new Error(`expected a strong ETag, got ${String(etag)} (status ${response.status})`);
   return etag;
+}
+
+export interface StreamedResponse {
+  readonly status: number;
+  readonly headers: IncomingHttpHeaders;
+  readonly text: string;
+  /** Body bytes the client managed to hand to the socket before the answer came. */
+  readonly written: number;
+}
+
+/**
+ * A PUT with a `total`-byte body written in 64 KiB chunks, with back-pressure, until the server
+ * answers: with `Content-Length: total` when `declareLength`, chunked otherwise. Errors after the
+ * answer (the server closing the connection on the rest of the body) are expected and ignored.
+ */
+export function streamBody(endpoint: Endpoint, url: string, options: { total: number; declareLength: boolean; headers: OutgoingHttpHeaders }): Promise<StreamedResponse> {
+  const { hostname, port } = new URL(endpoint.origin);
+  const chunk = Buffer.alloc(64 * 1024, 0x20);
+  const headers: OutgoingHttpHeaders = { ...options.headers, Connection: 'close' };
+  if (options.declareLength) headers['Content-Length'] = options.total;
+  return new Promise((resolve, reject) => {
+    let written = 0;
+    let answered = false;
+    const request = httpRequest({ hostname, port, method: 'PUT', path: endpoint.target(url), headers, agent: false }, (response) => {
+      answered = true;
+      const chunks: Buffer[] = [];
+      response.on('data', (data: Buffer) => chunks.push(data));
+      response.on('error', () => undefined);
+      response.on('close', () => {
+        resolve({ status: response.statusCode ?? 0, headers: response.headers, text: Buffer.concat(chunks).toString('utf8'), written });
+        request.destroy();
+      });
+    });
+    request.on('error', (error) => {
+      if (!answered) reject(error);
+    });
+    const pump = (): void => {
+      while (!answered && written < options.total) {
+        const size = Math.min(chunk.length, options.total - written);
+        written += size;
+        if (!request.write(size === chunk.length ? chunk : chunk.subarray(0, size))) {
+          request.once('drain', pump);
+          return;
+        }
+      }
+      if (!answered) request.end();
+    };
+    pump();
+  });
 }

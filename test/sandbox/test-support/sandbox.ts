@@ -2,9 +2,9 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { User } from '../../../electron/sandbox/auth';
 import { startSandboxServer, type SandboxOptions, type SandboxServer } from '../../../electron/sandbox/sandbox-server';
-import { buildXcapUri } from '../../../shared/xcap/uri';
-import { encodePathSegment } from '../../../shared/xcap/uri';
+import { buildXcapUri, encodePathSegment } from '../../../shared/xcap/uri';
 import { Endpoint } from './http';
 
 export const ALICE = { xui: 'sip:alice@example.com', username: 'alice@example.com', password: 'alice-secret' } as const;
@@ -23,7 +23,7 @@ export async function startTestSandbox(options: Partial<Omit<SandboxOptions, 'da
   const dataDirectory = await mkdtemp(join(tmpdir(), 'xcap-sandbox-test-'));
   const log: string[] = [];
   const server = await startSandboxServer({
-    users: [ALICE, BOB].map(({ xui, password }) => ({ xui, password })),
+    users: [ALICE, BOB].map(({ xui, password }) => new User(xui, password)),
     ...options,
     dataDirectory,
     host: '127.0.0.1',
