@@ -1,0 +1,122 @@
+import type { Dispatcher } from 'undici';
+import type { RequestPlan } from '../../shared/xcap/plan';
+import type { Authenticator } from './auth';
+import { XcapClientError } from './client-error';
+import { EtagMemory } from './etag-memory';
+import { mapTransportError } from './transport/map-error';
+
+export interface XcapClientOptions {
+  /** The profile's transport (an undici Agent, possibly composed with the traffic recorder). */
+  readonly dispatcher: Dispatcher;
+  readonly authenticator: Authenticator;
+  /** What the profile configures: User-Agent, X-3GPP-Intended-Identity, custom headers. */
+  readonly headers?: Readonly<Record<string, string>>;
+  readonly etags?: EtagMemory;
+}
+
+export interface XcapResponse {
+  readonly status: number;
+  readonly headers: Readonly<Record<string, string | string[] | undefined>>;
+  readonly body: Uint8Array;
+  readonly etag: string | null;
+  readonly contentType: string | null;
+  /** On 412: the document as the server has it now (never retried blindly). */
+  readonly conflict: { readonly etag: string | null; readonly body: Uint8Array; readonly status: number } | null;
+  text(): string;
+}
+
+// The authenticator bounds the rounds (it gives up); this cap only guards against one that does not:
+// initial send + answer to the challenge + one stale=true retry.
+const MAX_SENDS = 3;
+
+/**
+ * Sends request plans exactly as planned, adding only authentication and the profile's headers;
+ * remembers ETags; answers a 412 with the server's current version instead of retrying.
+ */
+export class XcapClient {
+  readonly etags: EtagMemory;
+
+  constructor(private readonly options: XcapClientOptions) {
+    this.etags = options.etags ?? new EtagMemory();
+  }
+
+  async send(plan: RequestPlan): Promise<XcapResponse> {
+    const url = new URL(plan.url);
+    const target = plan.url.slice(url.origin.length);
+    const body = plan.body === null ? null : new TextEncoder().encode(plan.body);
+    const authRequest = { method: plan.method, url, target, body, secure: url.protocol === 'https:' };
+    let authorization = await this.options.authenticator.authorize(authRequest);
+    for (let round = 1; ; round++) {
+      const headers: Record<string, string> = { ...this.options.headers, ...plan.headers };
+      if (authorization !== null) headers.Authorization = authorization;
+      const response = await this.dispatch(url, target, plan.method, headers, body);
+      if (response.status === 401) {
+        if (round >= MAX_SENDS) throw new XcapClientError('auth', `the server rejected the credentials ${round} times: check the user name and password`);
+        const challenges = headerValues(response.headers['www-authenticate']);
+        const decision = await this.options.authenticator.challenge(authRequest, challenges);
+        if (decision.action === 'give-up') throw new XcapClientError('auth', decision.error.message, { cause: decision.error });
+        authorization = await this.options.authenticator.authorize(authRequest);
+        continue;
+      }
+      try {
+        this.options.authenticator.complete?.(authRequest, response.status, response.headers, response.body);
+      } catch (error) {
+        throw new XcapClientError('auth', (error as Error).message, { cause: error });
+      }
+      return this.finish(plan, response);
+    }
+  }
+
+  private async finish(plan: RequestPlan, response: RawResponse): Promise<XcapResponse> {
+    const etag = unquote(single(response.headers.etag));
+    if (response.status >= 200 && response.status < 300) {
+      if (plan.method === 'DELETE' && plan.resource === 'document') this.etags.forget(plan.url);
+      else this.etags.remember(plan.url, etag);
+    }
+    let conflict: XcapResponse['conflict'] = null;
+    if (response.status === 412) {
+      const current = await this.send({ method: 'GET', url: plan.url.split('/~~/')[0]?.split('?')[0] ?? plan.url, headers: {}, body: null, resource: 'document' });
+      conflict = { etag: current.etag, body: current.body, status: current.status };
+    }
+    return {
+      status: response.status,
+      headers: response.headers,
+      body: response.body,
+      etag,
+      contentType: single(response.headers['content-type']) ?? null,
+      conflict,
+      text: () => new TextDecoder().decode(response.body),
+    };
+  }
+
+  private async dispatch(url: URL, path: string, method: string, headers: Record<string, string>, body: Uint8Array | null): Promise<RawResponse> {
+    try {
+      // origin + path as planned: undici sends the path bytes as given (no re-encoding).
+      const response = await this.options.dispatcher.request({ origin: url.origin, path, method: method as Dispatcher.HttpMethod, headers, body: body ?? undefined });
+      const bytes = new Uint8Array(await response.body.arrayBuffer());
+      return { status: response.statusCode, headers: response.headers, body: bytes };
+    } catch (error) {
+      throw await mapTransportError(error, url);
+    }
+  }
+}
+
+interface RawResponse {
+  readonly status: number;
+  readonly headers: Record<string, string | string[] | undefined>;
+  readonly body: Uint8Array;
+}
+
+function headerValues(value: string | string[] | undefined): string[] {
+  return value === undefined ? [] : Array.isArray(value) ? value : [value];
+}
+
+function single(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function unquote(etag: string | undefined): string | null {
+  if (etag === undefined) return null;
+  const match = /^(?:W\/)?"(.*)"$/.exec(etag.trim());
+  return match ? (match[1] ?? null) : etag.trim();
+}
