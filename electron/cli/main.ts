@@ -2,6 +2,7 @@ import { applyCommand } from './apply-command';
 import { CliUsageError } from './cli-error';
 import { planCommand } from './plan-command';
 import { sandboxCommand } from './sandbox-command';
+import { capsCommand, clientCommand, lsCommand } from './client-commands';
 
 const USAGE = `usage:
   xcap plan METHOD URI [--body FILE] [--etag ETAG] [--json]
@@ -10,6 +11,14 @@ const USAGE = `usage:
       apply the operation to the document in FILE as an RFC 4825 server would
       (FILE missing = the document does not exist yet); --write stores the result in FILE
 
+  xcap get URI | xcap put URI (--file F | --stdin) [--content-type T] | xcap delete URI
+      [--if-match ETAG | --if-none-match ETAG|*] [--json] [-v] [--har FILE] [-H "Name: value"]
+      [--user XUI [--auth-user NAME] [--auth digest|basic|none] (--password-stdin | XCAP_PASSWORD)]
+      [--cacert F] [--pin sha256/BASE64] [--cert F --key F | --p12 F] [--allow-cleartext]
+      URI may also be built: --root ROOT --auid AUID [--doc PATH] [--sel SELECTOR] --user XUI
+      exit status: 0 2xx, 4 4xx, 5 5xx, 3 transport/TLS/authentication failure, 2 usage
+  xcap caps ROOT [options]          the server's xcap-caps
+  xcap ls ROOT --user XUI [options] the user's documents (OMA xcap-directory)
   xcap sandbox [--port 0] [--host 127.0.0.1] [--data DIR] [--user XUI=PASSWORD ...]
                [--users-file FILE] [--trusted-proxy IP ...] [--tls] [--demo] [--quiet]
       run the embedded XCAP server; prints its XCAP root URL as the first line
@@ -28,6 +37,16 @@ export async function main(argv: readonly string[]): Promise<number> {
         return await applyCommand(rest);
       case 'sandbox':
         return await sandboxCommand(rest);
+      case 'get':
+        return await clientCommand('GET', rest);
+      case 'put':
+        return await clientCommand('PUT', rest);
+      case 'delete':
+        return await clientCommand('DELETE', rest);
+      case 'caps':
+        return await capsCommand(rest);
+      case 'ls':
+        return await lsCommand(rest);
       case undefined:
       case '-h':
       case '--help':

@@ -1,0 +1,99 @@
+import { text } from 'node:stream/consumers';
+import type { ParseArgsConfig } from 'node:util';
+import type { XcapUri } from '../../shared/xcap/uri';
+import { buildXcapUri, parseXcapUriLenient } from '../../shared/xcap/uri';
+import type { Authenticator } from '../client/auth';
+import { BasicAuthenticator, DigestAuthenticator, NoAuthenticator } from '../client/auth';
+import type { TransportSettings } from '../client/transport/transport';
+import { Secret } from '../secrets/secret';
+import { CliUsageError } from './cli-error';
+
+/** Options every network command (get, put, delete, caps, ls) takes. */
+export const CLIENT_OPTIONS = {
+  root: { type: 'string' },
+  auid: { type: 'string' },
+  doc: { type: 'string' },
+  sel: { type: 'string' },
+  user: { type: 'string' },
+  'auth-user': { type: 'string' },
+  auth: { type: 'string' },
+  'password-stdin': { type: 'boolean', default: false },
+  'allow-cleartext': { type: 'boolean', default: false },
+  cacert: { type: 'string', multiple: true },
+  pin: { type: 'string' },
+  cert: { type: 'string' },
+  key: { type: 'string' },
+  p12: { type: 'string' },
+  'if-match': { type: 'string' },
+  'if-none-match': { type: 'string' },
+  json: { type: 'boolean', default: false },
+  verbose: { type: 'boolean', short: 'v', default: false },
+  har: { type: 'string' },
+  header: { type: 'string', short: 'H', multiple: true },
+} as const satisfies ParseArgsConfig['options'];
+
+export type ClientValues = {
+  [K in keyof typeof CLIENT_OPTIONS]?: (typeof CLIENT_OPTIONS)[K] extends { multiple: true } ? string[] : (typeof CLIENT_OPTIONS)[K] extends { type: 'boolean' } ? boolean : string;
+};
+
+/** The URI from the positional argument, or built from --root --auid [--doc] [--sel] --user. */
+export function resolveUri(positional: string | undefined, values: ClientValues): XcapUri {
+  if (positional !== undefined) {
+    if (values.root || values.auid) throw new CliUsageError('give either a URI or --root/--auid, not both');
+    return parseXcapUriLenient(positional);
+  }
+  if (!values.root || !values.auid) throw new CliUsageError('give a URI, or --root ROOT --auid AUID [--doc PATH] [--sel SELECTOR] with --user XUI');
+  const scope = values.user ? { kind: 'users' as const, xui: values.user } : { kind: 'global' as const };
+  const documentPath = (values.doc ?? 'index').split('/');
+  const built = buildXcapUri({ kind: 'document', root: values.root.replace(/\/+$/, ''), auid: values.auid, scope, documentPath, nodeSelector: values.sel ?? null, namespaces: {} });
+  return parseXcapUriLenient(built);
+}
+
+/** The Digest username of an XUI: without its sip:/sips:/tel: scheme. */
+export function defaultAuthUser(xui: string): string {
+  return xui.replace(/^(sips?|tel):/i, '');
+}
+
+/** Password from --password-stdin or XCAP_PASSWORD; never from an argument (it would show in ps). */
+export async function readPassword(values: ClientValues): Promise<Secret | null> {
+  if (values['password-stdin']) return new Secret((await text(process.stdin)).replace(/\r?\n$/, ''));
+  const fromEnvironment = process.env.XCAP_PASSWORD;
+  return fromEnvironment === undefined ? null : new Secret(fromEnvironment);
+}
+
+export async function createAuthenticator(values: ClientValues, uri: XcapUri): Promise<Authenticator> {
+  const method = values.auth ?? (values.user || process.env.XCAP_PASSWORD !== undefined || values['password-stdin'] ? 'digest' : 'none');
+  if (method === 'none') return new NoAuthenticator();
+  if (method === 'gba') throw new CliUsageError('--auth gba arrives with the GBA issue (TS 33.220 / 24.109)');
+  if (method !== 'digest' && method !== 'basic') throw new CliUsageError(`--auth must be digest, basic, gba or none, not "${method}"`);
+  const xui = values.user ?? (uri.scope?.kind === 'users' ? uri.scope.xui : undefined);
+  const username = values['auth-user'] ?? (xui ? defaultAuthUser(xui) : undefined);
+  if (!username) throw new CliUsageError('--auth needs a user: --user XUI (or --auth-user NAME)');
+  const password = await readPassword(values);
+  if (!password) throw new CliUsageError('no password: pipe it to --password-stdin or set XCAP_PASSWORD');
+  return method === 'digest' ? new DigestAuthenticator({ username, password }) : new BasicAuthenticator({ username, password, allowCleartext: values['allow-cleartext'] ?? false });
+}
+
+export function transportSettings(values: ClientValues): TransportSettings {
+  if (values.p12 && (values.cert || values.key)) throw new CliUsageError('give --p12 or --cert/--key, not both');
+  if (Boolean(values.cert) !== Boolean(values.key)) throw new CliUsageError('--cert and --key go together');
+  const clientCertificate = values.p12 ? { p12File: values.p12 } : values.cert && values.key ? { certFile: values.cert, keyFile: values.key } : undefined;
+  return {
+    tls: {
+      ...(values.cacert && { caFiles: values.cacert }),
+      ...(values.pin && { pinSha256: values.pin }),
+      ...(clientCertificate && { clientCertificate }),
+    },
+  };
+}
+
+/** -H "Name: value" headers the user adds (profile-style custom headers). */
+export function extraHeaders(values: ClientValues): Record<string, string> {
+  const headers: Record<string, string> = { 'User-Agent': 'xcap-console' };
+  for (const header of values.header ?? []) {
+    const colon = header.indexOf(':');
+    if (colon <= 0) throw new CliUsageError(`-H takes "Name: value", not "${header}"`);
+    headers[header.slice(0, colon).trim()] = header.slice(colon + 1).trim();
+  }
+  return headers;
+}
