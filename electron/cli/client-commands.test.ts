@@ -108,3 +108,23 @@ describe('caps and ls', () => {
     expect(ls.stdout).toContain('resource-lists/users/sip:alice@example.com/index');
   });
 });
+
+describe('-v and --har', () => {
+  it('show every exchange (the 401 and the retry) with credentials redacted; the HAR is valid JSON without secrets', async () => {
+    const har = join(dir, 'session.har');
+    const out = await xcap(['get', doc, '--user', 'sip:alice@example.com', '-v', '--har', har], { XCAP_PASSWORD: 'alice' });
+    expect(out.code).toBe(0);
+    expect(out.stderr).toMatch(/> GET \/xcap-root\/resource-lists\/users\/sip:alice@example.com\/index HTTP\/1.1/);
+    expect(out.stderr).toContain('< HTTP/1.1 401');
+    expect(out.stderr).toContain('< HTTP/1.1 200');
+    const log = JSON.parse(readFileSync(har, 'utf8')) as { log: { version: string; entries: { request: { headers: { name: string; value: string }[] }; response: { status: number } }[] } };
+    expect(log.log.version).toBe('1.2');
+    expect(log.log.entries.map((e) => e.response.status)).toEqual([401, 200]);
+    const authorization = log.log.entries[1]?.request.headers.find((h) => h.name.toLowerCase() === 'authorization')?.value ?? '';
+    expect(authorization).toMatch(/^Digest /);
+    expect(authorization).not.toMatch(/response="[0-9a-f]{32,}"/);
+    const everything = out.stdout + out.stderr + readFileSync(har, 'utf8');
+    expect(everything).not.toMatch(/response="[0-9a-f]{32,}"/);
+    expect(everything).not.toContain('XCAP_PASSWORD=alice');
+  });
+});

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { text } from 'node:stream/consumers';
 import { parseArgs } from 'node:util';
 import { planRequest } from '../../shared/xcap/plan';
@@ -6,13 +6,15 @@ import type { RequestPlan } from '../../shared/xcap/plan';
 import type { XcapMethod } from '../../shared/xcap/edit/types';
 import type { XcapUri } from '../../shared/xcap/uri';
 import { parseXcapUriLenient } from '../../shared/xcap/uri';
+import { formatExchangeVerbose, toHar, TrafficRecorder } from '../client/capture';
 import { XcapClientError } from '../client/client-error';
 import { createTransport } from '../client/transport/transport';
 import type { XcapResponse } from '../client/xcap-client';
 import { XcapClient } from '../client/xcap-client';
 import { CliUsageError } from './cli-error';
 import type { ClientValues } from './client-options';
-import { CLIENT_OPTIONS, createAuthenticator, extraHeaders, resolveUri, transportSettings } from './client-options';
+import { CLIENT_OPTIONS, createAuthenticator, extraHeaders, loadProfile, resolveUri, transportSettings, withProfile } from './client-options';
+import type { Secret } from '../secrets/secret';
 
 /** Exit status of the network commands: what scripts branch on. */
 export const EXIT = { ok: 0, usage: 2, transport: 3, clientError: 4, serverError: 5 } as const;
@@ -25,7 +27,9 @@ export async function clientCommand(method: XcapMethod, args: readonly string[])
     options: { ...CLIENT_OPTIONS, file: { type: 'string' }, stdin: { type: 'boolean', default: false }, 'content-type': { type: 'string' } },
   });
   if (positionals.length > 1) throw new CliUsageError(`unexpected argument "${positionals[1]}"`);
-  const uri = resolveUri(positionals[0], values);
+  const loaded = await loadProfile(values);
+  const settings = withProfile(values, loaded);
+  const uri = resolveUri(positionals[0], positionals[0] === undefined ? settings : { ...settings, root: values.root, auid: values.auid });
   let body: string | null = null;
   if (method === 'PUT') {
     if (Boolean(values.file) === values.stdin) throw new CliUsageError('put needs the body from --file F or --stdin (one of them)');
@@ -34,7 +38,7 @@ export async function clientCommand(method: XcapMethod, args: readonly string[])
   } else if (values.file || values.stdin) throw new CliUsageError(`${method.toLowerCase()} takes no body`);
   const plan = conditionalPlan(method, uri, body, values);
   const finalPlan = values['content-type'] ? { ...plan, headers: { ...plan.headers, 'Content-Type': values['content-type'] } } : plan;
-  return execute(finalPlan, uri, values);
+  return execute(finalPlan, uri, settings, loaded?.password ?? null);
 }
 
 /** `xcap caps ROOT`: the server's xcap-caps document. */
@@ -65,18 +69,23 @@ function conditionalPlan(method: XcapMethod, uri: XcapUri, body: string | null, 
   return plan;
 }
 
-async function execute(plan: RequestPlan, uri: XcapUri, values: ClientValues): Promise<number> {
-  const client = new XcapClient({ dispatcher: createTransport(transportSettings(values)), authenticator: await createAuthenticator(values, uri), headers: extraHeaders(values) });
-  let response: XcapResponse;
+async function execute(plan: RequestPlan, uri: XcapUri, values: ClientValues, profilePassword: Secret | null = null): Promise<number> {
+  const recorder = new TrafficRecorder({ xcapRoot: uri.root });
+  // -v shows each exchange as it completes, like curl -v (credentials redacted).
+  if (values.verbose) recorder.on('exchange', (exchange) => void process.stderr.write(formatExchangeVerbose(exchange) + '\n'));
+  const dispatcher = createTransport(transportSettings(values)).compose(recorder.interceptor());
+  const client = new XcapClient({ dispatcher, authenticator: await createAuthenticator(values, uri, profilePassword), headers: extraHeaders(values) });
+  let response: XcapResponse | null = null;
   try {
     response = await client.send(plan);
   } catch (error) {
-    if (error instanceof XcapClientError) {
-      process.stderr.write(`xcap: ${error.message} (${error.code})\n`);
-      return EXIT.transport;
-    }
-    throw error;
+    if (!(error instanceof XcapClientError)) throw error;
+    process.stderr.write(`xcap: ${error.message} (${error.code})\n`);
+  } finally {
+    if (values.har) await writeFile(values.har, JSON.stringify(toHar(recorder.list()), null, 2) + '\n');
+    recorder.close();
   }
+  if (response === null) return EXIT.transport;
   report(response, values);
   if (response.status >= 500) return EXIT.serverError;
   if (response.status >= 400) return EXIT.clientError;

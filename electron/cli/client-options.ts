@@ -6,6 +6,9 @@ import type { Authenticator } from '../client/auth';
 import { BasicAuthenticator, DigestAuthenticator, NoAuthenticator } from '../client/auth';
 import type { TransportSettings } from '../client/transport/transport';
 import { Secret } from '../secrets/secret';
+import { OsKeychain } from '../keychain';
+import type { Profile } from '../profiles';
+import { defaultConfigDir, ProfileStore, readProfileSecret } from '../profiles';
 import { CliUsageError } from './cli-error';
 
 /** Options every network command (get, put, delete, caps, ls) takes. */
@@ -18,7 +21,7 @@ export const CLIENT_OPTIONS = {
   'auth-user': { type: 'string' },
   auth: { type: 'string' },
   'password-stdin': { type: 'boolean', default: false },
-  'allow-cleartext': { type: 'boolean', default: false },
+  'allow-cleartext': { type: 'boolean' },
   cacert: { type: 'string', multiple: true },
   pin: { type: 'string' },
   cert: { type: 'string' },
@@ -30,6 +33,8 @@ export const CLIENT_OPTIONS = {
   verbose: { type: 'boolean', short: 'v', default: false },
   har: { type: 'string' },
   header: { type: 'string', short: 'H', multiple: true },
+  profile: { type: 'string' },
+  config: { type: 'string' },
 } as const satisfies ParseArgsConfig['options'];
 
 export type ClientValues = {
@@ -58,19 +63,19 @@ export function defaultAuthUser(xui: string): string {
 export async function readPassword(values: ClientValues): Promise<Secret | null> {
   if (values['password-stdin']) return new Secret((await text(process.stdin)).replace(/\r?\n$/, ''));
   const fromEnvironment = process.env.XCAP_PASSWORD;
-  return fromEnvironment === undefined ? null : new Secret(fromEnvironment);
+  return fromEnvironment ? new Secret(fromEnvironment) : null;
 }
 
-export async function createAuthenticator(values: ClientValues, uri: XcapUri): Promise<Authenticator> {
-  const method = values.auth ?? (values.user || process.env.XCAP_PASSWORD !== undefined || values['password-stdin'] ? 'digest' : 'none');
+export async function createAuthenticator(values: ClientValues, uri: XcapUri, profilePassword: Secret | null = null): Promise<Authenticator> {
+  const method = values.auth ?? (values.user || profilePassword || process.env.XCAP_PASSWORD || values['password-stdin'] ? 'digest' : 'none');
   if (method === 'none') return new NoAuthenticator();
   if (method === 'gba') throw new CliUsageError('--auth gba arrives with the GBA issue (TS 33.220 / 24.109)');
   if (method !== 'digest' && method !== 'basic') throw new CliUsageError(`--auth must be digest, basic, gba or none, not "${method}"`);
   const xui = values.user ?? (uri.scope?.kind === 'users' ? uri.scope.xui : undefined);
   const username = values['auth-user'] ?? (xui ? defaultAuthUser(xui) : undefined);
   if (!username) throw new CliUsageError('--auth needs a user: --user XUI (or --auth-user NAME)');
-  const password = await readPassword(values);
-  if (!password) throw new CliUsageError('no password: pipe it to --password-stdin or set XCAP_PASSWORD');
+  const password = profilePassword ?? (await readPassword(values));
+  if (!password) throw new CliUsageError('no password: pipe it to --password-stdin, set XCAP_PASSWORD, or store it in a profile (xcap profile add … --password-stdin)');
   return method === 'digest' ? new DigestAuthenticator({ username, password }) : new BasicAuthenticator({ username, password, allowCleartext: values['allow-cleartext'] ?? false });
 }
 
@@ -96,4 +101,38 @@ export function extraHeaders(values: ClientValues): Record<string, string> {
     headers[header.slice(0, colon).trim()] = header.slice(colon + 1).trim();
   }
   return headers;
+}
+
+/** The profile named by --profile, with its password from the OS keychain; null without --profile. */
+export async function loadProfile(values: ClientValues): Promise<{ profile: Profile; password: Secret | null } | null> {
+  if (!values.profile) return null;
+  const store = await ProfileStore.open(values.config ?? defaultConfigDir());
+  const profile = await store.get(values.profile);
+  if (!profile) throw new CliUsageError(`no profile "${values.profile}" (xcap profile list shows them)`);
+  const password = profile.auth.method === 'none' ? null : ((await readPassword(values)) ?? (await readProfileSecret(new OsKeychain(), profile.name)));
+  return { profile, password };
+}
+
+/** Command-line values with the profile's settings filled in where the command line is silent. */
+export function withProfile(values: ClientValues, loaded: { profile: Profile } | null): ClientValues {
+  if (!loaded) return values;
+  const { profile } = loaded;
+  const cert = profile.tls.clientCert;
+  return {
+    root: profile.xcapRoot,
+    user: profile.xui,
+    auth: profile.auth.method,
+    ...(profile.auth.username && { 'auth-user': profile.auth.username }),
+    ...(profile.auth.allowCleartextBasic && { 'allow-cleartext': true }),
+    ...(profile.tls.caFiles && { cacert: [...profile.tls.caFiles] }),
+    ...(profile.tls.pinSha256 && { pin: profile.tls.pinSha256 }),
+    ...(cert && ('p12File' in cert ? { p12: cert.p12File } : { cert: cert.certFile, key: cert.keyFile })),
+    ...values,
+    header: [
+      ...Object.entries(profile.headers ?? {}).map(([name, value]) => `${name}: ${value}`),
+      ...(profile.userAgent ? [`User-Agent: ${profile.userAgent}`] : []),
+      ...(profile.intendedIdentity ? [`X-3GPP-Intended-Identity: ${profile.intendedIdentity}`] : []),
+      ...(values.header ?? []),
+    ],
+  };
 }

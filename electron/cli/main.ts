@@ -3,6 +3,7 @@ import { CliUsageError } from './cli-error';
 import { planCommand } from './plan-command';
 import { sandboxCommand } from './sandbox-command';
 import { capsCommand, clientCommand, lsCommand } from './client-commands';
+import { profileCommand } from './profile-command';
 
 const USAGE = `usage:
   xcap plan METHOD URI [--body FILE] [--etag ETAG] [--json]
@@ -19,6 +20,9 @@ const USAGE = `usage:
       exit status: 0 2xx, 4 4xx, 5 5xx, 3 transport/TLS/authentication failure, 2 usage
   xcap caps ROOT [options]          the server's xcap-caps
   xcap ls ROOT --user XUI [options] the user's documents (OMA xcap-directory)
+  xcap profile add NAME --root ROOT --user XUI [--auth …] [TLS options] [--password-stdin] [--config DIR]
+  xcap profile list [--json] | xcap profile remove NAME
+      server profiles (no secrets in them: the password goes to the OS keychain); use with --profile NAME
   xcap sandbox [--port 0] [--host 127.0.0.1] [--data DIR] [--user XUI=PASSWORD ...]
                [--users-file FILE] [--trusted-proxy IP ...] [--tls] [--demo] [--quiet]
       run the embedded XCAP server; prints its XCAP root URL as the first line
@@ -47,6 +51,8 @@ export async function main(argv: readonly string[]): Promise<number> {
         return await capsCommand(rest);
       case 'ls':
         return await lsCommand(rest);
+      case 'profile':
+        return await profileCommand(rest);
       case undefined:
       case '-h':
       case '--help':

@@ -3,6 +3,8 @@ import type { RequestPlan } from '../../shared/xcap/plan';
 import type { Authenticator } from './auth';
 import { XcapClientError } from './client-error';
 import { EtagMemory } from './etag-memory';
+import type { AttemptKind } from './capture';
+import { markRequest } from './capture';
 import { mapTransportError } from './transport/map-error';
 
 export interface XcapClientOptions {
@@ -40,21 +42,23 @@ export class XcapClient {
     this.etags = options.etags ?? new EtagMemory();
   }
 
-  async send(plan: RequestPlan): Promise<XcapResponse> {
+  async send(plan: RequestPlan, firstAttempt: AttemptKind = 'initial'): Promise<XcapResponse> {
     const url = new URL(plan.url);
     const target = plan.url.slice(url.origin.length);
     const body = plan.body === null ? null : new TextEncoder().encode(plan.body);
     const authRequest = { method: plan.method, url, target, body, secure: url.protocol === 'https:' };
     let authorization = await this.options.authenticator.authorize(authRequest);
+    let attempt = firstAttempt;
     for (let round = 1; ; round++) {
       const headers: Record<string, string> = { ...this.options.headers, ...plan.headers };
       if (authorization !== null) headers.Authorization = authorization;
-      const response = await this.dispatch(url, target, plan.method, headers, body);
+      const response = await this.dispatch(url, target, plan.method, headers, body, attempt);
       if (response.status === 401) {
         if (round >= MAX_SENDS) throw new XcapClientError('auth', `the server rejected the credentials ${round} times: check the user name and password`);
         const challenges = headerValues(response.headers['www-authenticate']);
         const decision = await this.options.authenticator.challenge(authRequest, challenges);
         if (decision.action === 'give-up') throw new XcapClientError('auth', decision.error.message, { cause: decision.error });
+        attempt = challenges.some((c) => /stale\s*=\s*"?true/i.test(c)) ? 'stale-retry' : 'auth-retry';
         authorization = await this.options.authenticator.authorize(authRequest);
         continue;
       }
@@ -75,7 +79,7 @@ export class XcapClient {
     }
     let conflict: XcapResponse['conflict'] = null;
     if (response.status === 412) {
-      const current = await this.send({ method: 'GET', url: plan.url.split('/~~/')[0]?.split('?')[0] ?? plan.url, headers: {}, body: null, resource: 'document' });
+      const current = await this.send({ method: 'GET', url: plan.url.split('/~~/')[0]?.split('?')[0] ?? plan.url, headers: {}, body: null, resource: 'document' }, 'conflict-refresh');
       conflict = { etag: current.etag, body: current.body, status: current.status };
     }
     return {
@@ -89,10 +93,12 @@ export class XcapClient {
     };
   }
 
-  private async dispatch(url: URL, path: string, method: string, headers: Record<string, string>, body: Uint8Array | null): Promise<RawResponse> {
+  private async dispatch(url: URL, path: string, method: string, headers: Record<string, string>, body: Uint8Array | null, attempt: AttemptKind): Promise<RawResponse> {
     try {
-      // origin + path as planned: undici sends the path bytes as given (no re-encoding).
-      const response = await this.options.dispatcher.request({ origin: url.origin, path, method: method as Dispatcher.HttpMethod, headers, body: body ?? undefined });
+      // origin + path as planned: undici sends the path bytes as given (no re-encoding). The mark
+      // tells the traffic recorder (if the dispatcher has one) which attempt this is.
+      const options = markRequest({ origin: url.origin, path, method: method as Dispatcher.HttpMethod, headers, body: body ?? undefined }, { attempt });
+      const response = await this.options.dispatcher.request(options);
       const bytes = new Uint8Array(await response.body.arrayBuffer());
       return { status: response.statusCode, headers: response.headers, body: bytes };
     } catch (error) {

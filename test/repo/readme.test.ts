@@ -18,9 +18,9 @@ describe('README', () => {
     expect(blocks[0]).toEqual(['npm install', 'npm start']);
     expect(blocks[1]).toEqual(['npm test']);
   });
-  it('names the test command .ci/run runs last', () => {
+  it('names the test command .ci/run runs last (inside the keyring wrapper)', () => {
     const commands = ci.split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#') && !l.startsWith('log '));
-    expect(commands.at(-1)).toBe(blocks[1]?.[0]);
+    expect(commands.at(-1)).toBe(`bash .ci/with-keyring.sh ${blocks[1]?.[0]}`);
   });
   it('matches package.json: scripts exist, Node >= 22, xcap bin', () => {
     for (const script of ['start', 'web', 'test', 'bench', 'lint', 'build', 'dist']) expect(pkg.scripts[script], script).toBeDefined();
