@@ -1,7 +1,7 @@
 /**
- * `npm run bench [core|sandbox]`: the performance figures the issues ask for. `core`: the XCAP core on
+ * `npm run bench [core|sandbox|client]`: the performance figures the issues ask for. `core`: the XCAP core on
  * generated resource-lists documents of 10k and 100k entries (medians). `sandbox`: the embedded
- * server under load. Prints figures, asserts nothing; BENCHMARKS.md records a run and the targets.
+ * server under load. `client`: the XCAP client against curl. Prints figures, asserts nothing; BENCHMARKS.md records a run and the targets.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -15,6 +15,7 @@ import { validateAgainstSchema } from '../shared/xcap/usages/schema-validation';
 import { resourceListsDocument } from './generate';
 import { format, measure } from './measure';
 import { sandboxLoad } from './sandbox-load';
+import { clientVersusCurl } from './client-vs-curl';
 
 const usage = getApplicationUsage('resource-lists');
 const rows: [string, string][] = [];
@@ -32,6 +33,14 @@ if (wants('sandbox')) {
   for (const figure of await sandboxLoad()) {
     report(`${figure.label}`, `${figure.requestsPerSecond.toFixed(0)} req/s, p99 ${figure.p99Ms} ms, ${figure.errors} errors (${figure.requests} requests)`);
   }
+}
+
+if (wants('client')) {
+  console.log('\n# XCAP client: 1,000 sequential GETs of one document (keep-alive) vs curl');
+  const { clientMs, curlMs } = await clientVersusCurl();
+  report('client, 1,000 GETs', `${clientMs.toFixed(0)} ms`);
+  report('curl, the same 1,000 URLs in one invocation', `${curlMs.toFixed(0)} ms`);
+  report('ratio client / curl', `${(clientMs / curlMs).toFixed(2)}×`);
 }
 
 function coreBenchmarks(): void {
