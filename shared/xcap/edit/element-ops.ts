@@ -80,7 +80,8 @@ function uniquenessProblem(request: XcapEditRequest, index: SourceIndex, parent:
     added: subtreeElements(element),
     addedRoot: element,
     addedParent: parent,
-    siblings: parent ? parent.children.filter((c) => c !== replaced) : [],
+    siblings: parent ? parent.children : [],
+    replaced,
     rest: () => remainingElements(index.root, replaced),
   });
   const [first] = conflicts;

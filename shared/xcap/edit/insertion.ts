@@ -32,8 +32,15 @@ export function planInsertion(
       return { cannotInsert: `position ${n} cannot be created: there ${matching.length === 1 ? 'is' : 'are'} only ${matching.length} matching sibling${matching.length === 1 ? '' : 's'}, so the highest position a new element can take is ${matching.length + 1}` };
     }
   }
-  const sameName = children.filter((child) => child.local === element.local && child.namespace === element.namespace);
-  const after = sameName.at(-1) ?? children.at(-1);
+  // After the last sibling with the new element's name (scanning from the end: usually the last one).
+  let after = children.at(-1);
+  for (let i = children.length - 1; i >= 0; i--) {
+    const child = children[i] as SourceElement;
+    if (child.local === element.local && child.namespace === element.namespace) {
+      after = child;
+      break;
+    }
+  }
   return after ? insertAfter(index, after, elementText) : insertIntoEmpty(index, parent, elementText);
 }
 

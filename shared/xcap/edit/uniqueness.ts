@@ -12,8 +12,10 @@ import type { UniquenessConflict } from './types';
 export interface UniquenessScope {
   /** The elements that are new (the inserted subtree, or the whole document). */
   readonly added: readonly SourceElement[];
-  /** Future siblings of the added subtree's root (for an element PUT), replaced element excluded. */
+  /** Future siblings of the added subtree's root (for an element PUT), except `replaced`. */
   readonly siblings: readonly SourceElement[];
+  /** The element the added subtree replaces, if any: not a sibling any more. */
+  readonly replaced?: SourceElement | null;
   /** Elements elsewhere in the document that stay (for document-wide rules). */
   readonly rest: () => Iterable<SourceElement>;
   /** The root of the added subtree, whose siblings are `siblings`. */
@@ -72,12 +74,13 @@ function siblingConflict(rule: UniquenessRule, scope: UniquenessScope, taken: Se
       seen.add(value);
     }
   }
-  // The added root against the siblings it joins.
+  // The added root against the siblings it joins: a plain scan; the set of taken values (for
+  // suggesting alternatives) is only built once a conflict is found.
   const root = scope.addedRoot;
   const value = root ? keyOf(root, rule) : undefined;
-  if (root && value !== undefined) {
-    for (const sibling of scope.siblings) addKey(sibling, rule, taken);
-    if (taken.has(value)) return { field: fieldOf(root, rule, scope), value };
+  if (root && value !== undefined && scope.siblings.some((sibling) => sibling !== scope.replaced && keyOf(sibling, rule) === value)) {
+    for (const sibling of scope.siblings) if (sibling !== scope.replaced) addKey(sibling, rule, taken);
+    return { field: fieldOf(root, rule, scope), value };
   }
   return null;
 }

@@ -18,7 +18,14 @@ export function looksLikeSelectorStart(text: string): boolean {
 
 /** Ends in ".xml", any case (a plain test rather than a regex: it runs on every document segment). */
 function isXmlFileName(segment: string): boolean {
-  return segment.length > 4 && segment.slice(-4).toLowerCase() === '.xml';
+  const end = segment.length;
+  return (
+    end > 4 &&
+    (segment.charCodeAt(end - 1) | 0x20) === 0x6c && // l
+    (segment.charCodeAt(end - 2) | 0x20) === 0x6d && // m
+    (segment.charCodeAt(end - 3) | 0x20) === 0x78 && // x
+    segment.charCodeAt(end - 4) === 0x2e // .
+  );
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { detectLegacyXcapUri, parseXcapUri, parseXcapUriLenient } from './index';
-import { selectorTypoProblem } from './legacy';
+import { selectorTypoProblem } from './selector-typos';
 import { expectXcapErrorAt } from './test-support/expect-xcap-error';
 
 // 3GPP TS 24.141 annex A.8 (pre-RFC 4825 draft syntax).
@@ -92,6 +92,17 @@ describe('parsers refuse legacy URIs instead of misreading them', () => {
     const strict = expectXcapErrorAt(() => parseXcapUri(text), 'legacy-uri', report.column);
     expect(strict.message).toBe(report.message);
     expect(expectXcapErrorAt(() => parseXcapUriLenient(text), 'legacy-uri', report.column).message).toBe(report.message);
+  });
+});
+
+describe('legacy path form reached by a successful RFC 4825 read', () => {
+  it('reports it the same way the detector does', () => {
+    const text = 'http://h/s/resource-lists/users/u/pf.xml/resource-lists/list?xmlns(p=urn:x)';
+    const report = detectLegacyXcapUri(text);
+    expect(report?.suggestion).toBe('http://h/s/resource-lists/users/u/pf.xml/~~/resource-lists/list?xmlns(p=urn:x)');
+    for (const parse of [parseXcapUri, parseXcapUriLenient]) {
+      expect(expectXcapErrorAt(() => parse(text), 'legacy-uri', report?.column ?? 0).message).toBe(report?.message);
+    }
   });
 });
 

@@ -15,12 +15,12 @@
 import { XcapCoreError } from '../errors';
 import { buildXcapUri } from './build-xcap-uri';
 import { legacyNodePathStart, looksLikeSelectorStart } from './legacy-shapes';
+import { PathReader } from './path-reader';
 import { percentDecode, rawIndexOfDecodedOffset } from './percent';
 import { stripRequestLine } from './request-line';
-import { nextQuoteState, OUTSIDE_QUOTES } from './selector-quotes';
+import { selectorTypoProblem } from './selector-typos';
 import { parseUriHead } from './uri-head';
 import type { ParseXcapUriOptions, XcapUri } from './xcap-uri';
-import { PathReader } from './path-reader';
 import { locateDocument, NODE_SELECTOR_SEPARATOR, rootSegmentCount } from './xcap-path';
 import { parseXmlnsQuery } from './xmlns-query';
 
@@ -38,35 +38,11 @@ export interface LegacyXcapUriReport {
 
 const PRE_RFC = 'pre-RFC 4825 XCAP URI (draft-ietf-simple-xcap / 3GPP TS 24.141 annex A.8)';
 
-/**
- * Why a selector recovered from a legacy URI is visibly malformed (TS 24.141 A.8.2-5 has
- * `entry[@name=user2"]`), or null. Only the quoting and bracketing a typo breaks; the
- * selector grammar itself is checked where selectors are parsed.
- */
-export function selectorTypoProblem(selector: string): string | null {
-  let quote = OUTSIDE_QUOTES;
-  let depth = 0;
-  for (let index = 0; index < selector.length; index++) {
-    const char = selector.charAt(index);
-    const outside = quote === OUTSIDE_QUOTES;
-    quote = nextQuoteState(quote, selector.charCodeAt(index));
-    if (!outside) continue;
-    if (char === '[') depth++;
-    if (char === ']' && --depth < 0) return `"]" at index ${index} closes no "["`;
-    if (char === '=' && depth > 0 && !/^\s*["']/.test(selector.slice(index + 1, index + 64))) {
-      return `the attribute value after "=" at index ${index} is not quoted`;
-    }
-  }
-  if (quote !== OUTSIDE_QUOTES) return `a quoted value opened with ${String.fromCharCode(quote)} is never closed`;
-  if (depth > 0) return 'a "[" is never closed';
-  return null;
-}
-
 function describe(form: LegacyXcapUriForm, column: number, suggestion: string, selector: string): string {
   const where =
     form === 'query-selector'
-      ? `the node selector is in the query ("?" form, column ${column})`
-      : `the node selector follows the document name directly (path form, column ${column})`;
+      ? `the node selector is in the query (query-selector form, column ${column})`
+      : `the node selector follows the document name directly (path-selector form, column ${column})`;
   const typo = selectorTypoProblem(selector);
   const note = typo === null ? '' : ` Note: the node selector itself looks malformed (${typo}); fix it before sending.`;
   return `This is a ${PRE_RFC}: ${where}. RFC 4825 separates the node selector with "/~~/" and keeps the query for xmlns() namespace bindings: ${suggestion}${note}`;
@@ -85,6 +61,16 @@ export function detectLegacyXcapUri(text: string, options: ParseXcapUriOptions =
   }
 }
 
+interface LegacyParts {
+  readonly text: string;
+  readonly reader: PathReader;
+  readonly documentStart: number;
+  readonly base: Omit<XcapUri, 'documentPath' | 'nodeSelector' | 'namespaces'>;
+  /** Index of the "?" and the raw query after it, or null. */
+  readonly queryMark: number;
+  readonly rawQuery: string | null;
+}
+
 function detect(text: string, options: ParseXcapUriOptions): LegacyXcapUriReport | null {
   const { start, end } = stripRequestLine(text);
   const head = parseUriHead(text, start, end);
@@ -93,7 +79,6 @@ function detect(text: string, options: ParseXcapUriOptions): LegacyXcapUriReport
   const queryMark = text.indexOf('?', head.pathStart);
   const pathEnd = queryMark >= 0 && queryMark < regionEnd ? queryMark : regionEnd;
   if (text.charAt(head.pathStart) !== '/' || head.pathStart >= pathEnd) return null;
-
   // Quick exit for the common case: neither form is possible without a query or an ".xml" name.
   if (pathEnd === regionEnd && !/\.xml|%/i.test(text.slice(head.pathStart, pathEnd))) return null;
 
@@ -101,34 +86,65 @@ function detect(text: string, options: ParseXcapUriOptions): LegacyXcapUriReport
   const rootCount = rootSegmentCount(reader, head, options.root);
   const location = locateDocument(reader, rootCount);
   if (location.directory || location.scope === null) return null;
-  const documentPath: string[] = [];
   for (let index = location.documentStart; index < reader.count; index++) {
     if (reader.is(index, NODE_SELECTOR_SEPARATOR)) return null; // RFC 4825 form
-    documentPath.push(reader.decoded(index));
   }
-  const base: Omit<XcapUri, 'documentPath' | 'nodeSelector' | 'namespaces'> = {
-    kind: 'document',
-    root: text.slice(start, reader.start(rootCount) - 1),
-    auid: location.auid,
-    scope: location.scope,
+  const parts: LegacyParts = {
+    text,
+    reader,
+    documentStart: location.documentStart,
+    base: { kind: 'document', root: text.slice(start, reader.start(rootCount) - 1), auid: location.auid, scope: location.scope },
+    queryMark,
+    rawQuery: pathEnd === queryMark ? text.slice(queryMark + 1, regionEnd) : null,
   };
+  return detectQuerySelector(parts) ?? detectPathSelector(parts);
+}
 
-  const rawQuery = pathEnd === queryMark ? text.slice(queryMark + 1, regionEnd) : null;
-  const query = rawQuery === null ? null : percentDecode(rawQuery, { mode: 'lenient' }).trim();
-  if (query !== null && query !== '' && !/^xmlns\s*\(/.test(query) && looksLikeSelectorStart(query)) {
-    const suggestion = buildXcapUri({ ...base, documentPath, nodeSelector: query, namespaces: {} });
-    const column = queryMark + 2;
-    return { form: 'query-selector', message: describe('query-selector', column, suggestion, query), suggestion, column };
-  }
+function documentPathOf({ reader, documentStart }: LegacyParts): string[] {
+  const documentPath: string[] = [];
+  for (let index = documentStart; index < reader.count; index++) documentPath.push(reader.decoded(index));
+  return documentPath;
+}
 
+function detectQuerySelector(parts: LegacyParts): LegacyXcapUriReport | null {
+  if (parts.rawQuery === null || /^\s*xmlns/.test(parts.rawQuery.slice(0, 16))) return null;
+  const query = percentDecode(parts.rawQuery, { mode: 'lenient' }).trim();
+  if (query === '' || /^xmlns\s*\(/.test(query) || !looksLikeSelectorStart(query)) return null;
+  const suggestion = buildXcapUri({ ...parts.base, documentPath: documentPathOf(parts), nodeSelector: query, namespaces: {} });
+  return report('query-selector', parts.queryMark + 2, suggestion, query);
+}
+
+/** Whether the segment may decode to a name ending in "l" (raw "l", "L", "%6C" or "%4C"): cheap, and rules out ".xml" without decoding. */
+function mayEndWithL({ text, reader }: LegacyParts, index: number): boolean {
+  const end = reader.end(index);
+  const last = text.charCodeAt(end - 1) | 0x20;
+  if (last === 0x6c) return true;
+  return end - 3 >= reader.start(index) && text.charCodeAt(end - 3) === 0x25 && /^[46]c$/i.test(text.slice(end - 2, end));
+}
+
+function detectPathSelector(parts: LegacyParts): LegacyXcapUriReport | null {
+  const { reader, documentStart, rawQuery, queryMark } = parts;
+  let candidate = false;
+  for (let index = documentStart; index < reader.count - 1 && !candidate; index++) candidate = mayEndWithL(parts, index);
+  if (!candidate) return null;
+  const documentPath = documentPathOf(parts);
   const nodePathStart = legacyNodePathStart(documentPath);
   if (nodePathStart < 0) return null;
-  const nodeSelector = documentPath.slice(nodePathStart).join('/');
   const namespaces =
-    rawQuery === null || query === ''
+    rawQuery === null || rawQuery === ''
       ? {}
       : parseXmlnsQuery(percentDecode(rawQuery, { mode: 'lenient' }), (offset) => queryMark + 2 + rawIndexOfDecodedOffset(rawQuery, offset));
-  const suggestion = buildXcapUri({ ...base, documentPath: documentPath.slice(0, nodePathStart), nodeSelector, namespaces });
-  const column = reader.start(location.documentStart + nodePathStart) + 1;
-  return { form: 'path-selector', message: describe('path-selector', column, suggestion, nodeSelector), suggestion, column };
+  const column = reader.start(documentStart + nodePathStart) + 1;
+  const rfcForm = pathSelectorAsRfc4825({ ...parts.base, documentPath, nodeSelector: null, namespaces }, nodePathStart);
+  return report('path-selector', column, buildXcapUri(rfcForm), rfcForm.nodeSelector ?? '');
+}
+
+/** A document read from a path-selector URI, with its path split at `nodePathStart` (see legacyNodePathStart). */
+export function pathSelectorAsRfc4825(uri: XcapUri, nodePathStart: number): XcapUri {
+  return { ...uri, documentPath: uri.documentPath.slice(0, nodePathStart), nodeSelector: uri.documentPath.slice(nodePathStart).join('/') };
+}
+
+/** The report of a legacy `form` whose node selector starts at `column`, given its RFC 4825 form. */
+export function report(form: LegacyXcapUriForm, column: number, suggestion: string, selector: string): LegacyXcapUriReport {
+  return { form, message: describe(form, column, suggestion, selector), suggestion, column };
 }

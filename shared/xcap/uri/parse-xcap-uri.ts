@@ -4,17 +4,18 @@
  * line around the URI). One linear pass per stage, so megabyte inputs cost milliseconds.
  */
 import { XcapCoreError } from '../errors';
-import { detectLegacyXcapUri } from './legacy';
-import { percentDecode, rawIndexOfDecodedOffset } from './percent';
+import { writeXcapUri } from './build-xcap-uri';
+import { detectLegacyXcapUri, pathSelectorAsRfc4825, report } from './legacy';
+import { legacyNodePathStart } from './legacy-shapes';
+import { PathReader, type DecodeMode } from './path-reader';
+import { encodeNodeSelector, percentDecode, rawIndexOfDecodedOffset } from './percent';
 import { capitalise, checkSegment, isRawDotSegment } from './segments';
 import { findTypedSelectorEnd } from './selector-quotes';
 import { parseUriHead } from './uri-head';
 import type { ParseXcapUriOptions, XcapUri } from './xcap-uri';
-import { PathReader, type DecodeMode } from './path-reader';
 import { locateDocument, NODE_SELECTOR_SEPARATOR, rootSegmentCount } from './xcap-path';
 import { checkRawPathCharacters, rawCharacterError } from './xcap-root';
-import { legacyNodePathStart } from './legacy-shapes';
-import { selectorDotStepProblem, xcapRootProblem } from './xcap-uri-rules';
+import { selectorDotStepProblem } from './xcap-uri-rules';
 import { parseXmlnsQuery } from './xmlns-query';
 
 function invalid(message: string, index: number): XcapCoreError {
@@ -41,10 +42,20 @@ interface Region {
  * 'legacy-uri' or — for a bad options.root — 'invalid-argument'.
  */
 export function parseXcapUriText(text: string, region: Region, options: ParseXcapUriOptions, mode: DecodeMode): XcapUri {
-  const { start, end } = region;
-  const legacy = detectLegacyXcapUri(text, options);
-  if (legacy !== null) throw new XcapCoreError('legacy-uri', legacy.message, { column: legacy.column });
+  try {
+    return parseRegion(text, region, options, mode);
+  } catch (error) {
+    // Every pre-RFC 4825 form fails as an RFC 4825 URI (raw "[", a query that is no xmlns(), a
+    // document path that reads as a node path), so the detector only runs on failure.
+    if (!(error instanceof XcapCoreError) || error.code === 'invalid-argument' || error.code === 'legacy-uri') throw error;
+    const legacy = detectLegacyXcapUri(text, options);
+    if (legacy !== null) throw new XcapCoreError('legacy-uri', legacy.message, { column: legacy.column });
+    throw error;
+  }
+}
 
+function parseRegion(text: string, region: Region, options: ParseXcapUriOptions, mode: DecodeMode): XcapUri {
+  const { start, end } = region;
   const head = parseUriHead(text, start, end);
   if (mode === 'strict') checkRawPathCharacters(text, head.pathStart, end, '?');
   const pathEnd = queryOrFragmentStart(text, head.pathStart, end, mode === 'lenient');
@@ -56,7 +67,7 @@ export function parseXcapUriText(text: string, region: Region, options: ParseXca
   const rootCount = rootSegmentCount(reader, head, options.root);
   const location = locateDocument(reader, rootCount);
   const rootEnd = reader.start(rootCount) - 1;
-  for (let index = 0; index < rootCount; index++) checkSegment(reader.start(index), reader.decoded(index), 'a segment of the XCAP root path');
+  checkRoot(reader, rootCount, mode);
 
   const documentPath: string[] = [];
   let separator = -1;
@@ -99,23 +110,37 @@ export function parseXcapUriText(text: string, region: Region, options: ParseXca
     nodeSelector,
     namespaces,
   };
-  checkParsedUri(uri, mode, start, selectorStart);
+  checkParsedUri(uri, start, selectorStart, (index) => reader.start(location.documentStart + index) + 1);
   return uri;
 }
 
 /**
  * The rules of xcapUriProblem that the steps above do not already enforce, so that whatever
- * parses also builds: the root as a standalone root (lenient mode lets raw characters
- * through), dot steps of the canonical selector, and document paths that only the legacy
- * detector's failure to build a suggestion let through.
+ * parses also builds: dot steps of the canonical selector, and document paths that read as
+ * the legacy path form (reported as such right here, the parts being at hand).
  */
-function checkParsedUri(uri: XcapUri, mode: DecodeMode, start: number, selectorStart: number): void {
-  const rootProblem = mode === 'lenient' ? xcapRootProblem(uri.root) : null; // strict mode checked every character already
-  if (rootProblem !== null) throw invalid(capitalise(rootProblem), start);
+function checkParsedUri(uri: XcapUri, start: number, selectorStart: number, documentSegmentColumn: (index: number) => number): void {
   const selectorProblem = uri.nodeSelector === null ? null : selectorDotStepProblem(uri.nodeSelector);
   if (selectorProblem !== null) throw invalid(capitalise(selectorProblem), selectorStart);
-  if (uri.nodeSelector === null && legacyNodePathStart(uri.documentPath) >= 0) {
-    throw invalid(`The document path "${uri.documentPath.join('/')}" reads as a pre-RFC 4825 node path after an ".xml" document name`, start);
+  const nodePathStart = uri.nodeSelector === null ? legacyNodePathStart(uri.documentPath) : -1;
+  if (nodePathStart < 0) return;
+  // Every part passed the checks above, so the RFC 4825 form is writable without validating it again.
+  const column = documentSegmentColumn(nodePathStart);
+  const rfcForm = pathSelectorAsRfc4825(uri, nodePathStart);
+  const legacy = report('path-selector', column, writeXcapUri(rfcForm, encodeNodeSelector), rfcForm.nodeSelector ?? '');
+  throw new XcapCoreError('legacy-uri', legacy.message, { column });
+}
+
+/**
+ * The root is kept as written, so it must be valid wire text even in lenient mode: RFC 3986
+ * characters only and well-formed escapes (strict mode checked the characters already).
+ */
+function checkRoot(reader: PathReader, rootCount: number, mode: DecodeMode): void {
+  if (rootCount === 0) return;
+  if (mode === 'lenient') checkRawPathCharacters(reader.text, reader.pathStart, reader.start(rootCount) - 1);
+  for (let index = 0; index < rootCount; index++) {
+    const decoded = mode === 'strict' ? reader.decoded(index) : percentDecode(reader.raw(index), { column: reader.start(index) + 1 });
+    checkSegment(reader.start(index), decoded, 'a segment of the XCAP root path');
   }
 }
 

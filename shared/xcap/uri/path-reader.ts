@@ -25,22 +25,24 @@ export class PathReader {
     private readonly mode: DecodeMode,
   ) {
     // One pass: segment starts, segments with escapes, forbidden characters.
-    const starts: number[] = [];
+    // Preallocated for the worst case (every character a "/"), so the loop never grows an array.
+    const starts = new Int32Array(Math.max(0, pathEnd - pathStart));
     const escapedSegments: number[] = [];
+    let count = 0;
     for (let index = pathStart; index < pathEnd; index++) {
       const code = text.charCodeAt(index);
       if (code === 0x2f) {
-        starts.push(index + 1);
+        starts[count++] = index + 1;
       } else if (code === 0x25) {
-        if (escapedSegments[escapedSegments.length - 1] !== starts.length - 1) escapedSegments.push(starts.length - 1);
+        if (escapedSegments[escapedSegments.length - 1] !== count - 1) escapedSegments.push(count - 1);
       } else if (code < 0x20 || code >= 0x7f) {
         const forbidden = findForbiddenCharacter(text, index, Math.min(index + 2, pathEnd));
         if (forbidden === index) throw forbiddenCharacterError(text, index);
         if (code >= 0xd800 && code <= 0xdbff) index++; // the low half of a checked pair
       }
     }
-    this.count = starts.length;
-    this.starts = Int32Array.from(starts);
+    this.count = count;
+    this.starts = starts.subarray(0, count);
     this.escaped = new Uint8Array(this.count);
     for (const segment of escapedSegments) this.escaped[segment] = 1;
   }

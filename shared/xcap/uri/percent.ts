@@ -67,8 +67,8 @@ function encodeWith(value: string, raw: Uint8Array, slashOnlyOutsideQuotes: bool
 
 /**
  * A path segment (AUID, XUI, document path segment): RFC 3986 pchar stays readable, so
- * `sip:alice@example.com` goes on the wire as is; "/", "?", "#", "%", space, `[ ] " < > ^ \` { | } \\`
- * and non-ASCII are encoded.
+ * `sip:alice@example.com` goes on the wire as is; "/", "?", "#", "%", space, non-ASCII and
+ * the characters RFC 3986 never allows raw ([ ] " < > ^ ` { | } \) are encoded.
  */
 export function encodePathSegment(value: string): string {
   return encodeWith(value, PATH_SEGMENT_RAW, false);
@@ -159,6 +159,14 @@ function stringFromCodeUnits(units: Uint16Array, length: number): string {
   return text;
 }
 
+function encodedControl(text: string, index: number, codePoint: number, sequenceLength: number, column: number): XcapCoreError {
+  return new XcapCoreError(
+    'invalid-uri',
+    `Percent-encoded control character ${codePointLabel(codePoint)} ("${text.slice(index, index + 3 * sequenceLength)}") at column ${column + index} is not allowed in an XCAP URI.`,
+    { column: column + index },
+  );
+}
+
 /**
  * Decodes %XX sequences as UTF-8. Throws XcapCoreError 'invalid-percent-encoding' (malformed
  * %XX in strict mode, bytes that are not UTF-8) or 'invalid-uri' (control characters, raw or
@@ -184,38 +192,42 @@ export function percentDecode(text: string, options: PercentDecodeOptions = {}):
       index++;
       continue;
     }
-    const lead = code === PERCENT ? readByte(text, index) : -1;
-    if (lead < 0) {
-      if (code === PERCENT && !lenient) {
-        throw new XcapCoreError(
-          'invalid-percent-encoding',
-          `Malformed percent-encoding "${text.slice(index, index + 3)}" at column ${column + index}: "%" must be followed by two hex digits (write "%25" for a literal "%").`,
-          { column: column + index },
-        );
-      }
-      // A raw character, or in lenient mode a typed "%" that starts no escape.
+    if (code !== PERCENT) {
       const width = checkRawCharacter(text, index, column);
       units[length++] = code;
       if (width === 2) units[length++] = text.charCodeAt(index + 1);
       index += width;
       continue;
     }
+    const lead = readByte(text, index);
+    if (lead < 0) {
+      if (!lenient) {
+        throw new XcapCoreError(
+          'invalid-percent-encoding',
+          `Malformed percent-encoding "${text.slice(index, index + 3)}" at column ${column + index}: "%" must be followed by two hex digits (write "%25" for a literal "%").`,
+          { column: column + index },
+        );
+      }
+      units[length++] = PERCENT; // lenient: a typed "%" that starts no escape
+      index++;
+      continue;
+    }
+    if (lead < 0x80) {
+      if (isControl(lead)) throw encodedControl(text, index, lead, 1, column);
+      units[length++] = lead; // an escaped ASCII character: the common escape
+      index += 3;
+      continue;
+    }
     const sequenceLength = utf8SequenceLength(lead);
     if (sequenceLength === 0) throw invalidUtf8(text, index, index + 3, column);
-    let codePoint = sequenceLength === 1 ? lead : lead & (0xff >> (sequenceLength + 1));
+    let codePoint = lead & (0xff >> (sequenceLength + 1));
     for (let position = 1; position < sequenceLength; position++) {
       const byte = readByte(text, index + 3 * position);
       const valid = byte >= 0 && (position === 1 ? isValidSecondByte(lead, byte) : isContinuationByte(byte));
       if (!valid) throw invalidUtf8(text, index, index + 3 * (position + 1), column);
       codePoint = (codePoint << 6) | (byte & 0x3f);
     }
-    if (isControl(codePoint)) {
-      throw new XcapCoreError(
-        'invalid-uri',
-        `Percent-encoded control character ${codePointLabel(codePoint)} ("${text.slice(index, index + 3 * sequenceLength)}") at column ${column + index} is not allowed in an XCAP URI.`,
-        { column: column + index },
-      );
-    }
+    if (isControl(codePoint)) throw encodedControl(text, index, codePoint, sequenceLength, column);
     if (codePoint > 0xffff) {
       units[length++] = 0xd800 + ((codePoint - 0x10000) >> 10);
       units[length++] = 0xdc00 + ((codePoint - 0x10000) & 0x3ff);

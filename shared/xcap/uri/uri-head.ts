@@ -4,7 +4,8 @@
  */
 import { XcapCoreError } from '../errors';
 import { isAlpha, isDigit, isHexDigit, isRegNameChar } from './char-classes';
-import { checkForbiddenCharacters, findForbiddenCharacter, forbiddenCharacterError } from './forbidden-characters';
+import { findForbiddenCharacter, forbiddenCharacterError } from './forbidden-characters';
+import { shown } from './shown';
 
 export interface UriHead {
   /** The scheme as written ("http", "HTTPS", ...). */
@@ -35,8 +36,8 @@ export function parseUriHead(text: string, start = 0, end = text.length): UriHea
     throw invalid('An XCAP URI must start with "http://" or "https://"', start);
   }
   const scheme = text.slice(start, index);
-  if (!/^https?$/i.test(scheme)) throw invalid(`The scheme "${scheme}" is not http or https (RFC 4825 §6.1)`, start);
-  if (index + 3 > end || !text.startsWith('//', index + 1)) throw invalid(`Expected "//" and a host after "${scheme}:"`, index + 1);
+  if (!/^https?$/i.test(scheme)) throw invalid(`The scheme "${shown(scheme)}" is not http or https (RFC 4825 §6.1)`, start);
+  if (index + 3 > end || !text.startsWith('//', index + 1)) throw invalid(`Expected "//" and a host after "${shown(scheme)}:"`, index + 1);
 
   const authorityStart = index + 3;
   let authorityEnd = authorityStart;
@@ -44,7 +45,6 @@ export function parseUriHead(text: string, start = 0, end = text.length): UriHea
     const code = text.charCodeAt(authorityEnd);
     if (code === 0x2f || code === 0x3f || code === 0x23) break; // "/", "?", "#"
   }
-  checkForbiddenCharacters(text, authorityStart, authorityEnd);
   checkAuthority(text, authorityStart, authorityEnd);
   return { scheme, authority: text.slice(authorityStart, authorityEnd), pathStart: authorityEnd };
 }
@@ -63,8 +63,8 @@ function checkAuthority(text: string, start: number, end: number): void {
     hostEnd = close + 1;
     if (hostEnd < end && text.charAt(hostEnd) !== ':') throw invalid('Expected ":" and a port after the IP literal', hostEnd);
   } else {
-    hostEnd = start;
-    while (hostEnd < end && text.charAt(hostEnd) !== ':') hostEnd++;
+    const colon = text.indexOf(':', start);
+    hostEnd = colon >= 0 && colon < end ? colon : end;
     if (hostEnd === start) throw invalid('The host is empty', start);
     checkRegName(text, start, hostEnd);
   }
@@ -75,7 +75,7 @@ function checkIpLiteral(text: string, start: number, end: number): void {
   const literal = text.slice(start, end);
   const ipv6 = /^[0-9A-Fa-f:.]+$/.test(literal) && literal.includes(':');
   const ipvFuture = /^v[0-9A-Fa-f]+\.[A-Za-z0-9\-._~!$&'()*+,;=:]+$/.test(literal);
-  if (!ipv6 && !ipvFuture) throw invalid(`"[${literal}]" is not an IPv6 address literal`, start - 1);
+  if (!ipv6 && !ipvFuture) throw invalid(`"[${shown(literal)}]" is not an IPv6 address literal`, start - 1);
 }
 
 function checkRegName(text: string, start: number, end: number): void {
@@ -86,14 +86,17 @@ function checkRegName(text: string, start: number, end: number): void {
       index += 2;
       continue;
     }
-    throw invalid(`The character "${text.charAt(index)}" is not allowed in a host name`, index);
+    if (findForbiddenCharacter(text, index, index + 2) === index) throw forbiddenCharacterError(text, index);
+    throw invalid(`The character "${String.fromCodePoint(text.codePointAt(index) ?? 0)}" is not allowed in a host name`, index);
   }
 }
 
 function checkPort(text: string, start: number, end: number): void {
   if (start === end) throw invalid('The port after ":" is empty', start);
   for (let index = start; index < end; index++) {
-    if (!isDigit(text.charCodeAt(index))) throw invalid(`The port must be decimal digits, found "${text.charAt(index)}"`, index);
+    if (isDigit(text.charCodeAt(index))) continue;
+    if (findForbiddenCharacter(text, index, index + 2) === index) throw forbiddenCharacterError(text, index);
+    throw invalid(`The port must be decimal digits, found "${String.fromCodePoint(text.codePointAt(index) ?? 0)}"`, index);
   }
   if (end - start > 5 || Number(text.slice(start, end)) > 65535) throw invalid('The port is larger than 65535', start);
 }

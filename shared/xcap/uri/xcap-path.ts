@@ -8,6 +8,7 @@
 import { XcapCoreError } from '../errors';
 import { PathReader } from './path-reader';
 import { checkSegment } from './segments';
+import { shown } from './shown';
 import type { UriHead } from './uri-head';
 import type { XcapUriScope } from './xcap-uri';
 import { parseXcapRoot } from './xcap-root';
@@ -34,12 +35,12 @@ function matchGivenRoot(reader: PathReader, head: UriHead, root: string): number
     given = parseXcapRoot(root, true);
   } catch (error) {
     if (error instanceof XcapCoreError) {
-      throw new XcapCoreError('invalid-argument', `options.root "${root}" is not an XCAP root URI: ${error.message}`);
+      throw new XcapCoreError('invalid-argument', `options.root "${shown(root)}" is not an XCAP root URI: ${error.message}`);
     }
     throw error;
   }
   const mismatch = (column: number): XcapCoreError =>
-    invalid(`The URI does not start with the XCAP root "${given.text}" given in options.root`, column);
+    invalid(`The URI does not start with the XCAP root "${shown(given.text)}" given in options.root`, column);
   const sameHead =
     head.scheme.toLowerCase() === given.head.scheme.toLowerCase() && head.authority.toLowerCase() === given.head.authority.toLowerCase();
   if (!sameHead) throw mismatch(1);
@@ -86,7 +87,7 @@ export function locateDocument(reader: PathReader, rootCount: number): DocumentL
   const scopeIndex = rootCount + 1;
   if (scopeIndex >= reader.count) {
     throw invalid(
-      `Expected "/" after the AUID "${auid}": an AUID directory URI ends with "/", a document URI continues with "/users/<XUI>/" or "/global/"`,
+      `Expected "/" after the AUID "${shown(auid)}": an AUID directory URI ends with "/", a document URI continues with "/users/<XUI>/" or "/global/"`,
       reader.endColumn,
     );
   }
@@ -105,11 +106,11 @@ export function locateDocument(reader: PathReader, rootCount: number): DocumentL
     scope = { kind: 'users', xui };
     documentStart = scopeIndex + 2;
   } else {
-    throw invalid(`Expected "users" or "global" after the AUID "${auid}", found "${scopeName}"`, reader.start(scopeIndex) + 1);
+    throw invalid(`Expected "users" or "global" after the AUID "${shown(auid)}", found "${shown(scopeName)}"`, reader.start(scopeIndex) + 1);
   }
 
   if (documentStart >= reader.count) {
-    const where = scope.kind === 'users' ? `the XUI "${scope.xui}"` : '"global"';
+    const where = scope.kind === 'users' ? `the XUI "${shown(scope.xui)}"` : '"global"';
     throw invalid(
       `Expected "/" after ${where}: a document URI continues with "/" and the document path, a directory URI ends with "/"`,
       reader.endColumn,

@@ -271,7 +271,7 @@ describe('control characters are named wherever they are', () => {
   it.each([
     ['\nhttp://h/r/a/global/d', 1],
     ['http://h\u0000x/r/a/global/d', 9],
-    ['http://h/r/a/global/d?xmlns(p=urn:\u0007)', 34],
+    ['http://h/r/a/global/d?xmlns(p=urn:\u0007)', 35],
     ['http://h/r/a/global/d/~~/a\u009f', 27],
   ])('%j', (text, column) => {
     expect(expectXcapErrorAt(() => parseXcapUri(text), 'invalid-uri', column).message).toContain('Control character');

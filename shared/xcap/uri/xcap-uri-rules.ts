@@ -5,8 +5,9 @@
  */
 import { XcapCoreError } from '../errors';
 import { legacyNodePathStart } from './legacy-shapes';
-import { isDotSegment, segmentProblem, valueProblem } from './segments';
+import { segmentProblem, valueProblem } from './segments';
 import { nextQuoteState, OUTSIDE_QUOTES } from './selector-quotes';
+import { shown } from './shown';
 import type { XcapUri } from './xcap-uri';
 import { NODE_SELECTOR_SEPARATOR } from './xcap-path';
 import { parseXcapRoot } from './xcap-root';
@@ -41,9 +42,11 @@ function findDotStep(selector: string): string | null {
   for (let index = 0; index <= selector.length; index++) {
     const code = selector.charCodeAt(index);
     if (index === selector.length || (code === 0x2f && quote === OUTSIDE_QUOTES)) {
-      if (index - stepStart <= 2 && isDotSegment(selector.slice(stepStart, index))) return selector.slice(stepStart, index);
+      const length = index - stepStart;
+      const dots = length >= 1 && length <= 2 && selector.charCodeAt(stepStart) === 0x2e && selector.charCodeAt(index - 1) === 0x2e;
+      if (dots) return selector.slice(stepStart, index);
       stepStart = index + 1;
-    } else {
+    } else if (code === 0x22 || code === 0x27 || quote !== OUTSIDE_QUOTES) {
       quote = nextQuoteState(quote, code);
     }
   }
@@ -55,7 +58,7 @@ export function xcapRootProblem(root: string): string | null {
     parseXcapRoot(root, false);
     return null;
   } catch (error) {
-    if (error instanceof XcapCoreError) return `the root "${root}" is not an XCAP root URI: ${error.message}`;
+    if (error instanceof XcapCoreError) return `the root "${shown(root)}" is not an XCAP root URI: ${error.message}`;
     throw error;
   }
 }
@@ -76,7 +79,7 @@ function documentPathProblem(uri: XcapUri): string | null {
   }
   if (uri.nodeSelector === null && legacyNodePathStart(uri.documentPath) >= 0) {
     return (
-      `the document path "${uri.documentPath.join('/')}" continues after an ".xml" name with what reads as a node path, ` +
+      `the document path "${shown(uri.documentPath.join('/'))}" continues after an ".xml" name with what reads as a node path, ` +
       'which parsers treat as the pre-RFC 4825 form (put the node path in nodeSelector)'
     );
   }
@@ -87,8 +90,8 @@ function namespacesProblem(uri: XcapUri): string | null {
   const entries = Object.entries(uri.namespaces);
   if (uri.kind === 'directory' && entries.length > 0) return 'a directory URI takes no namespace bindings';
   for (const [prefix, namespace] of entries) {
-    if (typeof namespace !== 'string') return `the namespace bound to "${prefix}" is not a string`;
-    const problem = valueProblem(prefix, 'a namespace prefix') ?? valueProblem(namespace, `the namespace bound to "${prefix}"`);
+    if (typeof namespace !== 'string') return `the namespace bound to "${shown(prefix)}" is not a string`;
+    const problem = valueProblem(prefix, 'a namespace prefix') ?? valueProblem(namespace, `the namespace bound to "${shown(prefix)}"`);
     if (problem !== null) return problem;
     const bindingProblem = namespaceBindingProblem(prefix, namespace);
     if (bindingProblem !== null) return bindingProblem.message;
@@ -96,6 +99,7 @@ function namespacesProblem(uri: XcapUri): string | null {
   return null;
 }
 
+/** Checks the types too: values may come from outside the type system (IPC, JSON). */
 function shapeProblem(uri: XcapUri): XcapUriProblem | null {
   const isStringArray = Array.isArray(uri.documentPath) && uri.documentPath.every((segment) => typeof segment === 'string');
   if (uri.kind !== 'document' && uri.kind !== 'directory') return { field: 'kind', message: 'kind must be "document" or "directory"' };

@@ -7,11 +7,13 @@
  * e.g. https://xcap.example.com/services/resource-lists/users/sip:alice@example.com/index/~~/resource-lists/list%5B@name=%22friends%22%5D
  * plus the directory forms `root/auid/`, `root/auid/global/` and `root/auid/users/<XUI>/`.
  *
- * Round-trips: parseXcapUri(buildXcapUri(u)) deep-equals u, and buildXcapUri(parseXcapUri(s))
- * === s for every s in canonical encoding (defined in build-xcap-uri.ts). Without
- * options.root the parser has to guess where the root ends (see parseXcapUri), so the first
- * guarantee needs options.root = u.root when u.root's path has a "users" or "global" segment
- * after its first, or when u.auid is "users" or "global" under a root with a path.
+ * Round-trips: parseXcapUri(buildXcapUri(u), { root: u.root }) deep-equals u, and
+ * buildXcapUri(parseXcapUri(s)) === s for every s in canonical encoding (defined in
+ * build-xcap-uri.ts). Without options.root the parser has to guess where the root ends (see
+ * parseXcapUri), which finds u.root unless a segment of the root path after its first, or
+ * the AUID under a root with a path, is "users" or "global", or one of them is "~~". No
+ * parser can do better: root "http://h/a" + AUID "users" + XUI "x" and root "http://h" +
+ * AUID "a" + XUI "users" + document "x/..." are the same string.
  */
 import { parseXcapUriText } from './parse-xcap-uri';
 import { stripRequestLine } from './request-line';

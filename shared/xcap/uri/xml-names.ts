@@ -19,14 +19,28 @@ function inRanges(codePoint: number, ranges: readonly (readonly [number, number]
   return ranges.some(([low, high]) => codePoint >= low && codePoint <= high);
 }
 
+const ASCII_NAME_START = 1;
+const ASCII_NAME_CHAR = 2;
+const ASCII_NAME = new Uint8Array(128);
+for (let code = 0; code < 128; code++) {
+  if (inRanges(code, NAME_START_RANGES)) ASCII_NAME[code] = ASCII_NAME_START | ASCII_NAME_CHAR;
+  else if (inRanges(code, NAME_EXTRA_RANGES)) ASCII_NAME[code] = ASCII_NAME_CHAR;
+}
+
 export function isNCName(text: string): boolean {
   if (text === '') return false;
-  let first = true;
-  for (const char of text) {
-    const codePoint = char.codePointAt(0) ?? 0;
-    const allowed = inRanges(codePoint, NAME_START_RANGES) || (!first && inRanges(codePoint, NAME_EXTRA_RANGES));
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    const needed = index === 0 ? ASCII_NAME_START : ASCII_NAME_CHAR;
+    if (code < 0x80) {
+      if (((ASCII_NAME[code] ?? 0) & needed) === 0) return false;
+      continue;
+    }
+    // Non-ASCII: the slow path through the ranges, by code point.
+    const codePoint = text.codePointAt(index) ?? 0;
+    const allowed = inRanges(codePoint, NAME_START_RANGES) || (index > 0 && inRanges(codePoint, NAME_EXTRA_RANGES));
     if (!allowed) return false;
-    first = false;
+    if (codePoint > 0xffff) index++;
   }
   return true;
 }
