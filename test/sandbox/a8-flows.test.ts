@@ -4,6 +4,7 @@
  * engine level are shared/xcap/edit/a8-flows.test.ts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { A82_CREATED_LIST, A83_CREATED_POLICY, A83_SECOND_RULE } from '../../shared/xcap/examples/ts24141-a8';
 import { User } from '../../electron/sandbox/auth';
 import { DigestSession, etagOf } from './test-support/http';
 import { mimeUri, startTestSandbox, xcapUri, type TestSandbox } from './test-support/sandbox';
@@ -27,15 +28,7 @@ beforeAll(async () => {
 afterAll(() => sandbox.close());
 
 describe('A.8.2 resource list: create, add entry, delete entry, read back', () => {
-  const created = `<?xml version="1.0" encoding="UTF-8"?>
-<resource-lists xmlns="urn:ietf:params:xml:ns:resource-lists">
-  <list name="Presence_fellows">
-    <entry uri="sip:user2_public1@home2.net">
-      <display-name>User2</display-name>
-    </entry>
-  </list>
-</resource-lists>
-`;
+  const created = A82_CREATED_LIST;
   const doc = () => xcapUri(root, { auid: 'resource-lists', xui: USER1.xui, name: 'pf.xml' });
   const entry = (uri: string) => xcapUri(root, { auid: 'resource-lists', xui: USER1.xui, name: 'pf.xml' }, `resource-lists/list[@name="Presence_fellows"]/entry[@uri="${uri}"]`);
 
@@ -89,41 +82,8 @@ describe('A.8.2 resource list: create, add entry, delete entry, read back', () =
 });
 
 describe('A.8.3 presence authorization policy (pres-rules with common-policy rules)', () => {
-  const created = `<?xml version="1.0" encoding="UTF-8"?>
-<cp:ruleset xmlns="urn:ietf:params:xml:ns:pres-rules" xmlns:pr="urn:ietf:params:xml:ns:pres-rules" xmlns:cp="urn:ietf:params:xml:ns:common-policy">
-  <cp:rule id="dsafa43232">
-    <cp:conditions>
-      <cp:identity>
-        <cp:one id="sip:user2_public1@home2.net"/>
-      </cp:identity>
-    </cp:conditions>
-    <cp:actions>
-      <pr:sub-handling>allow</pr:sub-handling>
-    </cp:actions>
-    <cp:transformations>
-      <pr:provide-services>
-        <pr:all-services/>
-      </pr:provide-services>
-      <pr:provide-unknown-attribute ns="urn:ietf:params:xml:ns:pidf:caps" name="video">true</pr:provide-unknown-attribute>
-    </cp:transformations>
-  </cp:rule>
-</cp:ruleset>
-`;
-  const secondRule = `<cp:rule id="dsffdsfrrr32423">
-    <cp:conditions>
-      <cp:identity>
-        <cp:one id="sip:user3_public1@home3.net"/>
-      </cp:identity>
-    </cp:conditions>
-    <cp:actions>
-      <pr:sub-handling>allow</pr:sub-handling>
-    </cp:actions>
-    <cp:transformations>
-      <pr:provide-services>
-        <pr:class>sip</pr:class>
-      </pr:provide-services>
-    </cp:transformations>
-  </cp:rule>`;
+  const created = A83_CREATED_POLICY;
+  const secondRule = A83_SECOND_RULE;
   const address = { auid: 'pres-rules', xui: USER1.xui, name: 'ps.xml' };
   const rule = (id: string) => xcapUri(root, address, `cp:ruleset/cp:rule[@id="${id}"]`, CP);
 

@@ -4,21 +4,14 @@
  * (list@name, entry@uri, common-policy rules instead of the draft's permission-statements).
  */
 import { describe, expect, it } from 'vitest';
+import { A82_CREATED_LIST, A83_CREATED_POLICY, A83_SECOND_RULE } from '../examples/ts24141-a8';
 import { DocumentSession } from './test-support';
 
 const EL = 'application/xcap-el+xml';
 const CP = { cp: 'urn:ietf:params:xml:ns:common-policy', pr: 'urn:ietf:params:xml:ns:pres-rules' };
 
 describe('A.8.2 resource list: create, add entry, delete entry, read back', () => {
-  const created = `<?xml version="1.0" encoding="UTF-8"?>
-<resource-lists xmlns="urn:ietf:params:xml:ns:resource-lists">
-  <list name="Presence_fellows">
-    <entry uri="sip:user2_public1@home2.net">
-      <display-name>User2</display-name>
-    </entry>
-  </list>
-</resource-lists>
-`;
+  const created = A82_CREATED_LIST;
   const session = new DocumentSession(null, 'resource-lists');
 
   it('1-2: PUT of the new document answers 201 Created', () => {
@@ -70,41 +63,8 @@ describe('A.8.2 resource list: create, add entry, delete entry, read back', () =
 });
 
 describe('A.8.3 presence authorization policy: create, add rule, delete rule, read back', () => {
-  const created = `<?xml version="1.0" encoding="UTF-8"?>
-<cp:ruleset xmlns="urn:ietf:params:xml:ns:pres-rules" xmlns:pr="urn:ietf:params:xml:ns:pres-rules" xmlns:cp="urn:ietf:params:xml:ns:common-policy">
-  <cp:rule id="dsafa43232">
-    <cp:conditions>
-      <cp:identity>
-        <cp:one id="sip:user2_public1@home2.net"/>
-      </cp:identity>
-    </cp:conditions>
-    <cp:actions>
-      <pr:sub-handling>allow</pr:sub-handling>
-    </cp:actions>
-    <cp:transformations>
-      <pr:provide-services>
-        <pr:all-services/>
-      </pr:provide-services>
-      <pr:provide-unknown-attribute ns="urn:ietf:params:xml:ns:pidf:caps" name="video">true</pr:provide-unknown-attribute>
-    </cp:transformations>
-  </cp:rule>
-</cp:ruleset>
-`;
-  const secondRule = `<cp:rule id="dsffdsfrrr32423">
-    <cp:conditions>
-      <cp:identity>
-        <cp:one id="sip:user3_public1@home3.net"/>
-      </cp:identity>
-    </cp:conditions>
-    <cp:actions>
-      <pr:sub-handling>allow</pr:sub-handling>
-    </cp:actions>
-    <cp:transformations>
-      <pr:provide-services>
-        <pr:class>sip</pr:class>
-      </pr:provide-services>
-    </cp:transformations>
-  </cp:rule>`;
+  const created = A83_CREATED_POLICY;
+  const secondRule = A83_SECOND_RULE;
   const session = new DocumentSession(null, 'pres-rules');
 
   it('1-2: PUT of the policy answers 201', () => {
