@@ -99,10 +99,15 @@ export function* walkElements(element: SourceElement): Generator<SourceElement> 
   for (const child of element.children) yield* walkElements(child);
 }
 
+type RawAttribute = { qname: string; rawValue: string; quote: '"' | "'"; start: number; end: number };
+
+const NO_DECLARATIONS: NamespaceDeclaration[] = Object.freeze([]) as unknown as NamespaceDeclaration[];
+
 class Scanner {
   private position = 0;
   private root: SourceElement | null = null;
   private readonly intern = createInterner();
+  private readonly qnames = new Map<string, [prefix: string | null, local: string]>();
 
   constructor(private readonly text: string) {}
 
@@ -161,7 +166,8 @@ class Scanner {
     const nameStart = i;
     while (i < text.length && !isNameEnd(text.charCodeAt(i))) i++;
     const qname = this.intern(text.slice(nameStart, i));
-    const rawAttributes: { qname: string; rawValue: string; quote: '"' | "'"; start: number; end: number }[] = [];
+    const rawAttributes: RawAttribute[] = [];
+    let declares = false;
     for (;;) {
       while (i < text.length && isXmlSpace(text.charCodeAt(i))) i++;
       const code = text.charCodeAt(i);
@@ -179,14 +185,16 @@ class Scanner {
       const close = text.indexOf(quote, i + 1);
       if (close === -1) this.fail('an unterminated attribute value', i);
       rawAttributes.push({ qname: attributeName, rawValue: text.slice(i + 1, close), quote, start: attributeStart, end: close + 1 });
+      if (attributeName.startsWith('xmlns') && (attributeName.length === 5 || attributeName.charCodeAt(5) === 0x3a)) declares = true;
       i = close + 1;
     }
     const selfClosing = text.charCodeAt(i) === 0x2f;
     const startTagEnd = selfClosing ? i + 2 : i + 1;
     this.position = startTagEnd;
 
-    const namespaceDeclarations: NamespaceDeclaration[] = [];
-    for (const attribute of rawAttributes) {
+    // Most elements declare nothing: they share one empty list.
+    const namespaceDeclarations: NamespaceDeclaration[] = declares ? [] : NO_DECLARATIONS;
+    for (const attribute of declares ? rawAttributes : []) {
       if (attribute.qname === 'xmlns' || attribute.qname.startsWith('xmlns:')) {
         namespaceDeclarations.push({
           prefix: attribute.qname === 'xmlns' ? null : attribute.qname.slice(6),
@@ -216,24 +224,35 @@ class Scanner {
     if (namespace === undefined) this.fail(`the prefix "${prefix}" is not bound`, start);
     (element as { namespace: string | null }).namespace = namespace;
     for (const attribute of rawAttributes) {
-      if (attribute.qname === 'xmlns' || attribute.qname.startsWith('xmlns:')) continue;
+      if (declares && (attribute.qname === 'xmlns' || attribute.qname.startsWith('xmlns:'))) continue;
       const [attributePrefix, attributeLocal] = this.splitQName(attribute.qname);
       const attributeNamespace = attributePrefix === null ? null : lookupNamespace(element, attributePrefix);
       if (attributeNamespace === undefined) this.fail(`the prefix "${attributePrefix}" is not bound`, attribute.start);
+      const { qname: attributeQName, rawValue, quote, start: attributeStart, end } = attribute;
       element.attributes.push({
-        ...attribute,
+        qname: attributeQName,
         prefix: attributePrefix,
         local: attributeLocal,
         namespace: attributeNamespace,
-        value: this.intern(normaliseAttributeValue(resolveReferences(attribute.rawValue) ?? attribute.rawValue, attribute.rawValue)),
+        value: this.intern(normaliseAttributeValue(resolveReferences(rawValue) ?? rawValue, rawValue)),
+        rawValue,
+        quote,
+        start: attributeStart,
+        end,
       });
     }
     return element;
   }
 
+  /** Split once per distinct (interned) qname. */
   private splitQName(qname: string): [prefix: string | null, local: string] {
-    const [prefix, local] = splitQName(qname);
-    return [prefix === null ? null : this.intern(prefix), this.intern(local)];
+    let split = this.qnames.get(qname);
+    if (split === undefined) {
+      const [prefix, local] = splitQName(qname);
+      split = [prefix === null ? null : this.intern(prefix), this.intern(local)];
+      this.qnames.set(qname, split);
+    }
+    return split;
   }
 
   private fail(what: string, at: number = this.position): never {
