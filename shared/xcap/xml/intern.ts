@@ -12,7 +12,7 @@ export function internString(value: string): string {
   holder[value] = true;
   let key: string | undefined;
   for (key in holder) break;
-  delete holder[value];
+  Reflect.deleteProperty(holder, value);
   return key ?? value;
 }
 
