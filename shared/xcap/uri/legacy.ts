@@ -135,13 +135,9 @@ function detectPathSelector(parts: LegacyParts): LegacyXcapUriReport | null {
       ? {}
       : parseXmlnsQuery(percentDecode(rawQuery, { mode: 'lenient' }), (offset) => queryMark + 2 + rawIndexOfDecodedOffset(rawQuery, offset));
   const column = reader.start(documentStart + nodePathStart) + 1;
-  const rfcForm = pathSelectorAsRfc4825({ ...parts.base, documentPath, nodeSelector: null, namespaces }, nodePathStart);
-  return report('path-selector', column, buildXcapUri(rfcForm), rfcForm.nodeSelector ?? '');
-}
-
-/** A document read from a path-selector URI, with its path split at `nodePathStart` (see legacyNodePathStart). */
-export function pathSelectorAsRfc4825(uri: XcapUri, nodePathStart: number): XcapUri {
-  return { ...uri, documentPath: uri.documentPath.slice(0, nodePathStart), nodeSelector: uri.documentPath.slice(nodePathStart).join('/') };
+  const nodeSelector = documentPath.slice(nodePathStart).join('/');
+  const rfcForm: XcapUri = { ...parts.base, documentPath: documentPath.slice(0, nodePathStart), nodeSelector, namespaces };
+  return report('path-selector', column, buildXcapUri(rfcForm), nodeSelector);
 }
 
 /** The report of a legacy `form` whose node selector starts at `column`, given its RFC 4825 form. */

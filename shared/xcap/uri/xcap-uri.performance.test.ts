@@ -66,7 +66,9 @@ describe('linear-time parsing', () => {
   it.each(inputs)(`%s: 1 MB parses or fails within ${BUDGET_MS} ms`, (_, text) => {
     expect(text.length).toBeGreaterThanOrEqual(MEGABYTE);
     for (const parse of [parseXcapUri, parseXcapUriLenient, detectLegacyXcapUri]) {
-      timeParse(parse, text); // warm-up: compile before measuring
+      // Warm-up: let the JIT compile the parser first (the budget is about linear work, not compilation).
+      timeParse(parse, text);
+      timeParse(parse, text);
       // The best of five runs measures the parser, not a garbage collection or another process that happened to run.
       const elapsed = Math.min(...Array.from({ length: 5 }, () => timeParse(parse, text)));
       expect(elapsed).toBeLessThan(BUDGET_MS);
