@@ -3,7 +3,7 @@
  * A.8). Shared by the legacy detector and by buildXcapUri, which refuses to write a document
  * path that the detector would read back as a legacy node path.
  */
-import { isQName } from './xml-names';
+import { isQName } from '../xml/names';
 
 /**
  * Whether `text` starts like a node selector: its first step (up to "/" or "[") is "*",

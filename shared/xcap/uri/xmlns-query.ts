@@ -11,7 +11,7 @@
 import { XcapCoreError } from '../errors';
 import { encodeQueryText } from './percent';
 import { shown } from './shown';
-import { isNCName, isQName } from './xml-names';
+import { isNCName, isQName } from '../xml/names';
 
 const XML_NAMESPACE = 'http://www.w3.org/XML/1998/namespace';
 const XMLNS_NAMESPACE = 'http://www.w3.org/2000/xmlns/';

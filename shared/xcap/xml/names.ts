@@ -60,3 +60,9 @@ function isAsciiNameStart(code: number): boolean {
 function isAsciiNameOnly(code: number): boolean {
   return code === 0x2d || code === 0x2e || (code >= 0x30 && code <= 0x39);
 }
+
+/** QName = NCName [":" NCName] (Namespaces in XML 1.0 §4). */
+export function isQName(value: string): boolean {
+  const colon = value.indexOf(':');
+  return colon === -1 ? isNCName(value) : isNCName(value.slice(0, colon)) && isNCName(value.slice(colon + 1));
+}
