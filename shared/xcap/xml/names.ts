@@ -43,7 +43,14 @@ export function matchNCNameAt(text: string, offset: number): number {
 }
 
 export function isNCName(value: string): boolean {
-  return WHOLE_NCNAME.test(value);
+  // ASCII by hand (the common case, and called per path segment when URIs are checked).
+  if (value.length === 0 || !isAsciiNameStart(value.charCodeAt(0))) return value.length > 0 && value.charCodeAt(0) >= 0x80 && WHOLE_NCNAME.test(value);
+  for (let i = 1; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if (code >= 0x80) return WHOLE_NCNAME.test(value);
+    if (!isAsciiNameStart(code) && !isAsciiNameOnly(code)) return false;
+  }
+  return true;
 }
 
 function matchWith(sticky: RegExp, text: string, offset: number): number {
