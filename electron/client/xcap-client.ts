@@ -1,5 +1,9 @@
 import type { Dispatcher } from 'undici';
 import type { RequestPlan } from '../../shared/xcap/plan';
+import { planRequest } from '../../shared/xcap/plan';
+import type { XcapMethod } from '../../shared/xcap/edit/types';
+import type { XcapUri } from '../../shared/xcap/uri';
+import { buildXcapUri } from '../../shared/xcap/uri';
 import type { Authenticator } from './auth';
 import { XcapClientError } from './client-error';
 import { EtagMemory } from './etag-memory';
@@ -40,6 +44,17 @@ export class XcapClient {
 
   constructor(private readonly options: XcapClientOptions) {
     this.etags = options.etags ?? new EtagMemory();
+  }
+
+  /**
+   * The request plan for an operation, with If-Match from the ETag memory when the document was
+   * fetched before (unless the caller gives its own condition): a write of something read earlier
+   * never overwrites another client's change.
+   */
+  plan(method: XcapMethod, uri: XcapUri, body: string | null = null, condition: { etag?: string | null; createOnly?: boolean } = {}): RequestPlan {
+    const remembered = method === 'GET' ? null : this.etags.lookup(buildXcapUri(uri));
+    const etag = condition.etag !== undefined ? condition.etag : remembered;
+    return planRequest({ method, uri, body, etag, createOnly: condition.createOnly ?? false });
   }
 
   async send(plan: RequestPlan, firstAttempt: AttemptKind = 'initial'): Promise<XcapResponse> {
