@@ -18,7 +18,22 @@ export const XCAP_ROOT_PATH = '/xcap-root';
  * to an XCAP URI, or to a MIME object (`/xcap-root/mime/users/<XUI>/<path>`, TS 24.141 6.3.2.4).
  * `origin` is `http(s)://host:port` of this server, so the XCAP URI is the absolute one clients use.
  */
+// Clients hammer the same few URIs: parsing an XCAP URI is the costliest step of a GET, so the
+// parsed targets of recent requests are kept (bounded; targets are immutable values).
+const recentTargets = new Map<string, SandboxTarget>();
+const RECENT_TARGETS = 1024;
+
 export function parseRequestTarget(target: string, origin: string): SandboxTarget {
+  const key = origin + target;
+  const cached = recentTargets.get(key);
+  if (cached) return cached;
+  const parsed = parseRequestTargetUncached(target, origin);
+  if (recentTargets.size >= RECENT_TARGETS) recentTargets.delete(recentTargets.keys().next().value as string);
+  recentTargets.set(key, parsed);
+  return parsed;
+}
+
+function parseRequestTargetUncached(target: string, origin: string): SandboxTarget {
   if (target !== XCAP_ROOT_PATH && !target.startsWith(XCAP_ROOT_PATH + '/')) {
     return { kind: 'invalid', status: 404, message: `nothing here: the XCAP root is ${XCAP_ROOT_PATH}` };
   }

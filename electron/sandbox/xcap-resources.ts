@@ -48,7 +48,8 @@ function decide(context: XcapRequestContext, key: string, current: StoredDocumen
     usage: context.usage,
     nodeSelector: context.uri.nodeSelector,
     namespaces: context.uri.namespaces,
-    documentUri: buildXcapUri({ ...context.uri, nodeSelector: null, namespaces: {} }),
+    // Only a PUT can answer no-parent, the one error that names a URI.
+    ...(context.method === 'PUT' && { documentUri: buildXcapUri({ ...context.uri, nodeSelector: null, namespaces: {} }) }),
     ...(context.body !== undefined && { body: context.body }),
     ...(context.headers['content-type'] !== undefined && { contentType: context.headers['content-type'] }),
     limits: { maxBytes: context.maxBodyBytes },
