@@ -1,6 +1,6 @@
 import { XcapCoreError } from '../errors';
 import { resolveReferences } from './references';
-import { createInterner } from './intern';
+import { createInterner, internString } from './intern';
 import { XML_NAMESPACE } from './namespaces';
 import { isXmlSpace, lineAndColumn } from './prolog';
 
@@ -234,7 +234,9 @@ class Scanner {
         prefix: attributePrefix,
         local: attributeLocal,
         namespace: attributeNamespace,
-        value: this.intern(normaliseAttributeValue(resolveReferences(rawValue) ?? rawValue, rawValue)),
+        // Values are mostly distinct: interned directly, without the name cache (a Map of 100k
+        // values costs more than it saves).
+        value: internString(normaliseAttributeValue(resolveReferences(rawValue) ?? rawValue, rawValue)),
         rawValue,
         quote,
         start: attributeStart,
