@@ -4,6 +4,8 @@
  * (`xcap sandbox`), autocannon in this one. Requests authenticate through the authentication-proxy
  * mode (X-3GPP-Asserted-Identity from a trusted address, TS 24.141 6.2.3): a load generator cannot
  * answer Digest challenges, and the proxy mode is how a production Ut deployment fronts the server.
+ * SANDBOX_NODE_OPTIONS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") is passed to the server process
+ * as NODE_OPTIONS, to profile it under load.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';

@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { text } from 'node:stream/consumers';
 import { parseArgs } from 'node:util';
-import { planRequest } from '../../shared/xcap/plan';
+import { planRequest, quoteEtag } from '../../shared/xcap/plan';
 import type { RequestPlan } from '../../shared/xcap/plan';
 import type { XcapMethod } from '../../shared/xcap/edit/types';
 import type { XcapUri } from '../../shared/xcap/uri';
@@ -65,7 +65,7 @@ function conditionalPlan(method: XcapMethod, uri: XcapUri, body: string | null, 
   if (ifMatch && ifNoneMatch) throw new CliUsageError('give --if-match or --if-none-match, not both');
   if (ifNoneMatch === '*') return planRequest({ method, uri, body, createOnly: true });
   const plan = planRequest({ method, uri, body, etag: ifMatch ?? null });
-  if (ifNoneMatch) return { ...plan, headers: { ...plan.headers, 'If-None-Match': planRequest({ method: 'GET', uri, etag: ifNoneMatch }).headers['If-None-Match'] ?? ifNoneMatch } };
+  if (ifNoneMatch) return { ...plan, headers: { ...plan.headers, 'If-None-Match': quoteEtag(ifNoneMatch) } };
   return plan;
 }
 

@@ -6,7 +6,7 @@ import type { XcapUri } from '../../shared/xcap/uri';
 import { buildXcapUri } from '../../shared/xcap/uri';
 import type { Authenticator } from './auth';
 import { XcapClientError } from './client-error';
-import { EtagMemory } from './etag-memory';
+import { documentKey, EtagMemory } from './etag-memory';
 import type { AttemptKind } from './capture';
 import { markRequest } from './capture';
 import { mapTransportError } from './transport/map-error';
@@ -94,7 +94,7 @@ export class XcapClient {
     }
     let conflict: XcapResponse['conflict'] = null;
     if (response.status === 412) {
-      const current = await this.send({ method: 'GET', url: plan.url.split('/~~/')[0]?.split('?')[0] ?? plan.url, headers: {}, body: null, resource: 'document' }, 'conflict-refresh');
+      const current = await this.send({ method: 'GET', url: documentKey(plan.url), headers: {}, body: null, resource: 'document' }, 'conflict-refresh');
       conflict = { etag: current.etag, body: current.body, status: current.status };
     }
     return {

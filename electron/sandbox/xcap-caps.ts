@@ -2,8 +2,15 @@ import { applicationUsages } from '../../shared/xcap/usages/registry';
 import { NS } from '../../shared/xcap/usages/namespaces';
 import { escapeText } from '../../shared/xcap/xml/escape';
 
-/** The server's xcap-caps document (RFC 4825 §12), generated from the application usage registry. */
+let cached: string | undefined;
+
+/** The server's xcap-caps document (RFC 4825 §12), generated once from the application usage registry. */
 export function xcapCapsDocument(): string {
+  cached ??= generate();
+  return cached;
+}
+
+function generate(): string {
   const auids = applicationUsages.filter((u) => u.auid !== 'xcap-error').map((u) => u.auid);
   const namespaces = [...new Set(Object.values(NS))];
   const lines = [
