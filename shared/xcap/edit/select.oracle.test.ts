@@ -60,7 +60,8 @@ describe('selector evaluation agrees with libxml2 XPath', () => {
       }),
       { numRuns: 1500 },
     );
-    // The property is only worth something if selections are often non-empty.
-    expect(nonEmpty).toBeGreaterThan(150);
+    // The property is only worth something if selections are often non-empty. About 11% are
+    // (mean 170 of 1,500, spread about 12 over seeds); 5% is far enough below not to flake.
+    expect(nonEmpty).toBeGreaterThan(75);
   });
 });
