@@ -4,6 +4,7 @@ import { planCommand } from './plan-command';
 import { sandboxCommand } from './sandbox-command';
 import { capsCommand, clientCommand, lsCommand } from './client-commands';
 import { profileCommand } from './profile-command';
+import { webCommand } from './web-command';
 
 const USAGE = `usage:
   xcap plan METHOD URI [--body FILE] [--etag ETAG] [--json]
@@ -26,6 +27,8 @@ const USAGE = `usage:
   xcap sandbox [--port 0] [--host 127.0.0.1] [--data DIR] [--user XUI=PASSWORD ...]
                [--users-file FILE] [--trusted-proxy IP ...] [--tls] [--demo] [--quiet]
       run the embedded XCAP server; prints its XCAP root URL as the first line
+  xcap web [--port 0] [--config DIR]
+      the console in a browser (browser mode, 127.0.0.1 only); prints the URL with its token first
 
   FILE may be - for standard input. URIs may carry the node selector unencoded
   (…/index/~~/resource-lists/list[@name="friends"]) or percent-encoded.`;
@@ -53,6 +56,8 @@ export async function main(argv: readonly string[]): Promise<number> {
         return await lsCommand(rest);
       case 'profile':
         return await profileCommand(rest);
+      case 'web':
+        return await webCommand(rest);
       case undefined:
       case '-h':
       case '--help':

@@ -1,20 +1,8 @@
 import { bodyText } from './body-text';
-import type { CapturedBody, Exchange, ExchangeRequest, ExchangeResponse } from './exchange';
+import type { BodyJson, CapturedBody, Exchange, ExchangeJson } from './exchange';
 import { redactExchange, type RedactOptions } from './redact';
 
-/** A body in JSON: UTF-8 text when it is clean text, else base64. */
-export interface BodyJson {
-  readonly size: number;
-  readonly truncated: boolean;
-  readonly text?: string;
-  readonly base64?: string;
-}
-
-/** An Exchange with JSON-safe bodies (for files, `--json` and logs; IPC can carry Exchange as it is). */
-export interface ExchangeJson extends Omit<Exchange, 'request' | 'response'> {
-  readonly request: Omit<ExchangeRequest, 'body'> & { readonly body: BodyJson | null };
-  readonly response: (Omit<ExchangeResponse, 'body'> & { readonly body: BodyJson | null }) | null;
-}
+export type { BodyJson, ExchangeJson } from './exchange';
 
 /** The exchange as plain JSON data, redacted unless `reveal`. */
 export function exchangeToJson(exchange: Exchange, options: RedactOptions = {}): ExchangeJson {

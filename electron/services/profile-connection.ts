@@ -1,0 +1,74 @@
+/**
+ * One live connection setup per profile: undici Agent with the profile's TLS trust, a traffic
+ * recorder (first in the chain, so the inspector sees every request on the wire), the
+ * authenticator with the profile's keychain secrets, and an XcapClient with its ETag memory.
+ * Rebuilt whenever the profile or its secrets change.
+ */
+import type { Dispatcher } from 'undici';
+import type { Authenticator } from '../client/auth';
+import { BasicAuthenticator, DigestAuthenticator, NoAuthenticator } from '../client/auth';
+import { TrafficRecorder } from '../client/capture';
+import { createTransport } from '../client/transport/transport';
+import type { TlsSettings } from '../client/transport/tls';
+import { XcapClient } from '../client/xcap-client';
+import type { Keychain } from '../keychain';
+import type { Profile } from '../profiles';
+import { readProfileSecret } from '../profiles';
+import type { Secret } from '../secrets/secret';
+import { IpcHandlerError } from '../ipc/handlers';
+
+export interface ProfileConnection {
+  readonly profile: Profile;
+  readonly client: XcapClient;
+  readonly recorder: TrafficRecorder;
+  close(): Promise<void>;
+}
+
+/** Exchanges each profile's recorder keeps (bodies within the recorder's own byte budget). */
+const RECORDER_EXCHANGES = 100_000;
+
+export async function openProfileConnection(profile: Profile, keychain: Keychain): Promise<ProfileConnection> {
+  const password = profile.auth.method === 'none' ? null : await readProfileSecret(keychain, profile.name, 'password');
+  const passphrase = profile.tls.clientCert ? await readProfileSecret(keychain, profile.name, 'key-passphrase') : null;
+  const recorder = new TrafficRecorder({ xcapRoot: profile.xcapRoot, maxExchanges: RECORDER_EXCHANGES });
+  const agent = createTransport({ tls: tlsSettings(profile, passphrase), http2: profile.tls.http2 ?? false });
+  const dispatcher: Dispatcher = agent.compose(recorder.interceptor());
+  const client = new XcapClient({ dispatcher, authenticator: authenticatorFor(profile, password), headers: profileHeaders(profile) });
+  return {
+    profile,
+    client,
+    recorder,
+    async close() {
+      recorder.close();
+      await agent.close();
+    },
+  };
+}
+
+function authenticatorFor(profile: Profile, password: Secret | null): Authenticator {
+  const { auth } = profile;
+  if (auth.method === 'none') return new NoAuthenticator();
+  if (auth.method === 'gba') throw new IpcHandlerError('auth', `profile "${profile.name}": GBA authentication is available in the command line (xcap … --auth gba); the console's GBA profiles are not wired yet`);
+  if (password === null) throw new IpcHandlerError('auth', `profile "${profile.name}" has no password in the keychain: set one in the profile`);
+  const username = auth.username ?? profile.xui.replace(/^(sips?|tel):/i, '');
+  return auth.method === 'digest' ? new DigestAuthenticator({ username, password }) : new BasicAuthenticator({ username, password, allowCleartext: auth.allowCleartextBasic ?? false });
+}
+
+function tlsSettings(profile: Profile, passphrase: Secret | null): TlsSettings {
+  const cert = profile.tls.clientCert;
+  const secret = passphrase ? { passphrase } : {};
+  return {
+    ...(profile.tls.caFiles && { caFiles: profile.tls.caFiles }),
+    ...(profile.tls.pinSha256 && { pinSha256: profile.tls.pinSha256 }),
+    ...(cert && { clientCertificate: 'p12File' in cert ? { p12File: cert.p12File, ...secret } : { certFile: cert.certFile, keyFile: cert.keyFile, ...secret } }),
+  };
+}
+
+/** What the profile adds to every request: custom headers, User-Agent, X-3GPP-Intended-Identity. */
+function profileHeaders(profile: Profile): Record<string, string> {
+  return {
+    'User-Agent': profile.userAgent ?? 'xcap-console',
+    ...profile.headers,
+    ...(profile.intendedIdentity && { 'X-3GPP-Intended-Identity': profile.intendedIdentity }),
+  };
+}

@@ -1,0 +1,50 @@
+/**
+ * The shape of a server profile as it crosses the IPC boundary. The main process validates it
+ * again, strictly, with its own rules (electron/profiles/validate-profile.ts); this schema only
+ * keeps wrong-typed values out of the handlers. Secrets are never part of a profile: a password
+ * travels once, write-only, beside it (profiles.save).
+ */
+import { z } from 'zod';
+
+const text = (max: number) => z.string().max(max);
+
+export const profileAuthSchema = z.strictObject({
+  method: z.enum(['digest', 'basic', 'gba', 'none']),
+  username: text(512).optional(),
+  allowCleartextBasic: z.boolean().optional(),
+});
+
+const clientCertSchema = z.union([
+  z.strictObject({ certFile: text(4096), keyFile: text(4096) }),
+  z.strictObject({ p12File: text(4096) }),
+]);
+
+export const profileTlsSchema = z.strictObject({
+  caFiles: z.array(text(4096)).max(50).optional(),
+  pinSha256: text(200).optional(),
+  clientCert: clientCertSchema.optional(),
+  http2: z.boolean().optional(),
+});
+
+export const profileSchema = z.strictObject({
+  name: text(100),
+  xcapRoot: text(2048),
+  xui: text(2048),
+  auth: profileAuthSchema,
+  tls: profileTlsSchema,
+  headers: z.record(text(200), text(8192)).optional(),
+  userAgent: text(512).optional(),
+  intendedIdentity: text(2048).optional(),
+});
+
+export type ProfileData = z.infer<typeof profileSchema>;
+
+/** A profile as the renderer sees it: the settings, and which secrets are stored (never their values). */
+export const profileEntrySchema = z.strictObject({
+  profile: profileSchema,
+  passwordSet: z.boolean(),
+  /** The profile of the embedded sandbox server (its root follows the sandbox's port). */
+  sandbox: z.boolean(),
+});
+
+export type ProfileEntry = z.infer<typeof profileEntrySchema>;

@@ -1,0 +1,75 @@
+/**
+ * Browser mode as users start it: `xcap web --port 0 --config DIR` in a child process. The URL is
+ * its first line of standard output.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
+
+export interface BrowserModeProcess {
+  readonly url: string;
+  readonly origin: string;
+  readonly configDir: string;
+  readonly stderr: () => string;
+  stop(): Promise<void>;
+}
+
+export async function startBrowserModeProcess(options: { configDir?: string; args?: readonly string[]; command?: readonly string[] } = {}): Promise<BrowserModeProcess> {
+  const configDir = options.configDir ?? (await mkdtemp(join(tmpdir(), 'xcap-web-')));
+  const command = options.command ?? [process.execPath, join(ROOT, 'bin', 'xcap.js'), 'web', '--port', '0', '--config', configDir, ...(options.args ?? [])];
+  // XCAP_KEYCHAIN=memory: parallel tests must not share the OS keychain's accounts.
+  const child = spawn(command[0]!, command.slice(1), { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], detached: true, env: { ...process.env, XDG_CONFIG_HOME: join(configDir, 'xdg'), XCAP_KEYCHAIN: 'memory' } });
+  let stderr = '';
+  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const url = await firstUrlLine(child, () => stderr);
+  return {
+    url,
+    origin: new URL(url).origin,
+    configDir,
+    stderr: () => stderr,
+    async stop() {
+      await stopProcessGroup(child);
+      if (!options.configDir) await rm(configDir, { recursive: true, force: true });
+    },
+  };
+}
+
+function firstUrlLine(child: ChildProcess, stderr: () => string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`browser mode printed no URL within 90 s; stderr:\n${stderr()}`)), 90_000);
+    const lines = createInterface({ input: child.stdout! });
+    lines.on('line', (line) => {
+      if (!/^https?:\/\//.test(line)) return;
+      clearTimeout(timer);
+      resolve(line.trim());
+    });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`browser mode exited (${code}) before printing its URL; stderr:\n${stderr()}`));
+    });
+  });
+}
+
+async function stopProcessGroup(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.pid === undefined) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  try {
+    process.kill(-child.pid, 'SIGTERM');
+  } catch {
+    return;
+  }
+  const timer = setTimeout(() => {
+    try {
+      process.kill(-child.pid!, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }, 5_000);
+  await exited;
+  clearTimeout(timer);
+}
