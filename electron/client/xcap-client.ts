@@ -4,12 +4,14 @@ import { planRequest } from '../../shared/xcap/plan';
 import type { XcapMethod } from '../../shared/xcap/edit/types';
 import type { XcapUri } from '../../shared/xcap/uri';
 import { buildXcapUri } from '../../shared/xcap/uri';
+import { findQuirks, type ServerQuirk } from '../../shared/xcap/quirks';
 import type { Authenticator } from './auth';
 import { XcapClientError } from './client-error';
 import { documentKey, EtagMemory } from './etag-memory';
 import type { AttemptKind } from './capture';
 import { markRequest } from './capture';
 import { mapTransportError } from './transport/map-error';
+import { readXcapContent, type XcapContent } from './response-content';
 
 export interface XcapClientOptions {
   /** The profile's transport (an undici Agent, possibly composed with the traffic recorder). */
@@ -29,6 +31,8 @@ export interface XcapResponse {
   /** On 412: the document as the server has it now (never retried blindly). */
   readonly conflict: { readonly etag: string | null; readonly body: Uint8Array; readonly status: number } | null;
   text(): string;
+  /** The body read as what the request addressed, tolerating the server quirks the registry knows. */
+  content(): XcapContent;
 }
 
 // The authenticator bounds the rounds (it gives up); this cap only guards against one that does not:
@@ -41,6 +45,8 @@ const MAX_SENDS = 3;
  */
 export class XcapClient {
   readonly etags: EtagMemory;
+  /** The last Server header seen per origin: which server quirks apply (shared/xcap/quirks). */
+  private readonly servers = new Map<string, string>();
 
   constructor(private readonly options: XcapClientOptions) {
     this.etags = options.etags ?? new EtagMemory();
@@ -54,7 +60,15 @@ export class XcapClient {
   plan(method: XcapMethod, uri: XcapUri, body: string | null = null, condition: { etag?: string | null; createOnly?: boolean } = {}): RequestPlan {
     const remembered = method === 'GET' ? null : this.etags.lookup(buildXcapUri(uri));
     const etag = condition.etag !== undefined ? condition.etag : remembered;
-    return planRequest({ method, uri, body, etag, createOnly: condition.createOnly ?? false });
+    const planned = planRequest({ method, uri, body, etag, createOnly: condition.createOnly ?? false });
+    // A server known to ignore `If-None-Match: *` (Kamailio) would overwrite: send the form it honours.
+    const createOnly = condition.createOnly ? this.quirksOf(planned.url).find((q) => q.createOnlyCondition !== undefined)?.createOnlyCondition : undefined;
+    return createOnly === undefined ? planned : { ...planned, headers: { ...planned.headers, 'If-None-Match': createOnly } };
+  }
+
+  /** The registered quirks of the server at this URL's origin, once it has answered (else none). */
+  quirksOf(url: string): readonly ServerQuirk[] {
+    return findQuirks(this.servers.get(new URL(url).origin));
   }
 
   async send(plan: RequestPlan, firstAttempt: AttemptKind = 'initial'): Promise<XcapResponse> {
@@ -68,6 +82,8 @@ export class XcapClient {
       const headers: Record<string, string> = { ...this.options.headers, ...plan.headers };
       if (authorization !== null) headers.Authorization = authorization;
       const response = await this.dispatch(url, target, plan.method, headers, body, attempt);
+      const server = single(response.headers.server);
+      if (server !== undefined) this.servers.set(url.origin, server);
       if (response.status === 401) {
         if (round >= MAX_SENDS) throw new XcapClientError('auth', `the server rejected the credentials ${round} times: check the user name and password`);
         const challenges = headerValues(response.headers['www-authenticate']);
@@ -105,6 +121,7 @@ export class XcapClient {
       contentType: single(response.headers['content-type']) ?? null,
       conflict,
       text: () => new TextDecoder().decode(response.body),
+      content: () => readXcapContent(plan.resource, plan.url, response.status, single(response.headers['content-type']) ?? null, response.body),
     };
   }
 
