@@ -1,7 +1,7 @@
 // Lint, including the layering rules of the product design:
 //   shared/   pure TypeScript for both sides: no Node built-ins, no Electron, no DOM globals;
 //   renderer/ never reaches into electron/ (it talks to the main process through the IPC contract only);
-//   electron/ never imports renderer/ code.
+//   electron/ never imports renderer/ code, and only electron/main/ imports Electron itself.
 import { builtinModules } from 'node:module';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
@@ -65,6 +65,19 @@ export default tseslint.config(
   },
   {
     files: ['electron/**/*.ts'],
+    ignores: ['electron/main/**'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['**/renderer/**'], message: 'electron/ must not import renderer/ code.' },
+          // Like VS Code's node/electron-main split: the services run in plain Node (browser mode, CLI, tests).
+          { group: electronModules, message: 'Only electron/main/ may import Electron: the rest of electron/ is plain Node.' },
+        ],
+      }],
+    },
+  },
+  {
+    files: ['electron/main/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: ['**/renderer/**'], message: 'electron/ must not import renderer/ code.' }] }],
     },

@@ -7,6 +7,7 @@ export default defineConfig({
     // XCAP_WITH_KEYRING=1 (CI always runs them; see .ci/run).
     exclude: process.env.XCAP_WITH_KEYRING === '1' ? configDefaults.exclude : [...configDefaults.exclude, '**/*.keyring.test.ts'],
     testTimeout: 20_000,
+    globalSetup: ['test/global-setup.ts'],
     pool: 'forks',
   },
 });

@@ -39,7 +39,8 @@ export class SandboxService {
     const inUse = state !== null && profiles.some((p) => p.name === state.profile);
     if (!firstRun && !inUse) return;
     const server = await this.#listen(state?.port ?? 0);
-    const alice = DEMO_USERS[0]!;
+    const alice = DEMO_USERS.find((user) => user.xui === 'sip:alice@example.com');
+    if (!alice) throw new IpcHandlerError('sandbox', 'the demo data has no alice');
     const name = state?.profile ?? SANDBOX_PROFILE_NAME;
     await this.store.save({ name, xcapRoot: server.rootUrl, xui: alice.xui, auth: { method: 'digest', username: alice.xui.replace(/^sip:/, '') }, tls: {} });
     await saveProfileSecret(this.keychain, name, new Secret(alice.password));

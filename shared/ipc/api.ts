@@ -4,8 +4,8 @@
  * same way by the Electron preload and by browser mode's socket client, from two primitives that
  * stay private to them.
  */
+import { CALL_CHANNEL_NAMES, EVENT_CHANNEL_NAMES } from './channels';
 import type { CallArgs, CallChannel, CallValue, EventChannel, EventPayload } from './contract';
-import { CALL_CHANNELS, EVENT_CHANNELS } from './contract';
 import type { IpcResult } from './result';
 
 type DomainOf<C extends string> = C extends `xcap:${infer D}.${string}` ? D : never;
@@ -27,10 +27,10 @@ export function buildXcapApi(invoke: Invoke, subscribe: Subscribe): XcapApi {
   const api: Record<string, Record<string, unknown>> = {};
   const domain = (channel: string) => (api[channel.slice(5, channel.indexOf('.'))] ??= {});
   const verb = (channel: string) => channel.slice(channel.indexOf('.') + 1);
-  for (const channel of CALL_CHANNELS) domain(channel)[verb(channel)] = (args: unknown) => invoke(channel, args ?? {});
-  for (const channel of EVENT_CHANNELS) {
+  for (const channel of CALL_CHANNEL_NAMES) domain(channel)[verb(channel)] = (args: unknown) => invoke(channel, args ?? {});
+  for (const channel of EVENT_CHANNEL_NAMES) {
     const name = verb(channel);
-    domain(channel)[`on${name[0]!.toUpperCase()}${name.slice(1)}`] = (listener: (payload: unknown) => void) => subscribe(channel, listener);
+    domain(channel)[`on${name.charAt(0).toUpperCase()}${name.slice(1)}`] = (listener: (payload: unknown) => void) => subscribe(channel, listener);
   }
   return api as unknown as XcapApi;
 }

@@ -8,6 +8,7 @@
  * resolves to an IpcResult (result.ts), never a thrown error.
  */
 import { z } from 'zod';
+import { CALL_CHANNEL_NAMES, EVENT_CHANNEL_NAMES } from './channels';
 import { draftKeySchema, draftSchema } from './drafts-schema';
 import { profileEntrySchema, profileSchema } from './profile-schema';
 import { exchangeSchema, exchangeSummarySchema } from './traffic-schema';
@@ -59,8 +60,15 @@ export type CallArgs<C extends CallChannel> = z.input<(typeof calls)[C]['args']>
 export type CallValue<C extends CallChannel> = z.output<(typeof calls)[C]['value']>;
 export type EventPayload<E extends EventChannel> = z.output<(typeof events)[E]>;
 
-export const CALL_CHANNELS = Object.keys(calls) as CallChannel[];
-export const EVENT_CHANNELS = Object.keys(events) as EventChannel[];
+export const CALL_CHANNELS: readonly CallChannel[] = CALL_CHANNEL_NAMES;
+export const EVENT_CHANNELS: readonly EventChannel[] = EVENT_CHANNEL_NAMES;
+
+// channels.ts (what the preload bundles) must list exactly the contract's channels, both ways.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const callNamesMatch: Same<CallChannel, (typeof CALL_CHANNEL_NAMES)[number]> = true;
+const eventNamesMatch: Same<EventChannel, (typeof EVENT_CHANNEL_NAMES)[number]> = true;
+void callNamesMatch;
+void eventNamesMatch;
 
 export function isCallChannel(value: unknown): value is CallChannel {
   return typeof value === 'string' && Object.hasOwn(calls, value);

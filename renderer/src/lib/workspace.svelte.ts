@@ -29,7 +29,7 @@ export class Workspace {
     const auids = this.caps?.auids ?? [];
     const listed = this.directory?.folders ?? [];
     return auids.map((auid) => {
-      const documents = new Map<string, DocumentRef>();
+      const documents = new Map<string, DocumentRef>(); // eslint-disable-line svelte/prefer-svelte-reactivity -- a local inside $derived, rebuilt on every change
       for (const entry of listed.find((f) => f.auid === auid)?.documents ?? []) documents.set(entry.uri, { auid, uri: entry.uri, etag: entry.etag, name: lastSegment(entry.uri) });
       for (const doc of this.opened) if (doc.auid === auid && !documents.has(doc.uri)) documents.set(doc.uri, doc);
       return { auid, documents: [...documents.values()] };

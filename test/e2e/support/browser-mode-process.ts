@@ -15,6 +15,8 @@ export interface BrowserModeProcess {
   readonly url: string;
   readonly origin: string;
   readonly configDir: string;
+  /** The first line of standard output, whatever it was. */
+  readonly firstLine: string;
   readonly stderr: () => string;
   stop(): Promise<void>;
 }
@@ -23,12 +25,15 @@ export async function startBrowserModeProcess(options: { configDir?: string; arg
   const configDir = options.configDir ?? (await mkdtemp(join(tmpdir(), 'xcap-web-')));
   const command = options.command ?? [process.execPath, join(ROOT, 'bin', 'xcap.js'), 'web', '--port', '0', '--config', configDir, ...(options.args ?? [])];
   // XCAP_KEYCHAIN=memory: parallel tests must not share the OS keychain's accounts.
-  const child = spawn(command[0]!, command.slice(1), { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], detached: true, env: { ...process.env, XDG_CONFIG_HOME: join(configDir, 'xdg'), XCAP_KEYCHAIN: 'memory' } });
+  const [program, ...programArgs] = command;
+  if (!program) throw new Error('empty command');
+  const child = spawn(program, programArgs, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], detached: true, env: { ...process.env, XDG_CONFIG_HOME: join(configDir, 'xdg'), XCAP_KEYCHAIN: 'memory' } });
   let stderr = '';
-  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const url = await firstUrlLine(child, () => stderr);
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const { url, firstLine } = await firstUrlLine(child, () => stderr);
   return {
     url,
+    firstLine,
     origin: new URL(url).origin,
     configDir,
     stderr: () => stderr,
@@ -39,14 +44,17 @@ export async function startBrowserModeProcess(options: { configDir?: string; arg
   };
 }
 
-function firstUrlLine(child: ChildProcess, stderr: () => string): Promise<string> {
+function firstUrlLine(child: ChildProcess, stderr: () => string): Promise<{ url: string; firstLine: string }> {
+  let firstLine: string | null = null;
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`browser mode printed no URL within 90 s; stderr:\n${stderr()}`)), 90_000);
-    const lines = createInterface({ input: child.stdout! });
+    if (!child.stdout) return reject(new Error('no stdout'));
+    const lines = createInterface({ input: child.stdout });
     lines.on('line', (line) => {
+      firstLine ??= line;
       if (!/^https?:\/\//.test(line)) return;
       clearTimeout(timer);
-      resolve(line.trim());
+      resolve({ url: line.trim(), firstLine });
     });
     child.on('exit', (code) => {
       clearTimeout(timer);
@@ -56,16 +64,17 @@ function firstUrlLine(child: ChildProcess, stderr: () => string): Promise<string
 }
 
 async function stopProcessGroup(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.pid === undefined) return;
+  const pid = child.pid;
+  if (child.exitCode !== null || pid === undefined) return;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   try {
-    process.kill(-child.pid, 'SIGTERM');
+    process.kill(-pid, 'SIGTERM');
   } catch {
     return;
   }
   const timer = setTimeout(() => {
     try {
-      process.kill(-child.pid!, 'SIGKILL');
+      process.kill(-pid, 'SIGKILL');
     } catch {
       // already gone
     }
