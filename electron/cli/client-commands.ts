@@ -12,6 +12,7 @@ import { createTransport } from '../client/transport/transport';
 import type { XcapResponse } from '../client/xcap-client';
 import { XcapClient } from '../client/xcap-client';
 import { CliUsageError } from './cli-error';
+import { refuseUsimKeyArguments } from './gba-options';
 import type { ClientValues } from './client-options';
 import { CLIENT_OPTIONS, createAuthenticator, extraHeaders, loadProfile, resolveUri, transportSettings, withProfile } from './client-options';
 import type { Secret } from '../secrets/secret';
@@ -21,6 +22,7 @@ export const EXIT = { ok: 0, usage: 2, transport: 3, clientError: 4, serverError
 
 /** `xcap get|put|delete URI [...]`. */
 export async function clientCommand(method: XcapMethod, args: readonly string[]): Promise<number> {
+  refuseUsimKeyArguments(args);
   const { values, positionals } = parseArgs({
     args: [...args],
     allowPositionals: true,
@@ -43,6 +45,7 @@ export async function clientCommand(method: XcapMethod, args: readonly string[])
 
 /** `xcap caps ROOT`: the server's xcap-caps document. */
 export async function capsCommand(args: readonly string[]): Promise<number> {
+  refuseUsimKeyArguments(args);
   const { values, positionals } = parseArgs({ args: [...args], allowPositionals: true, options: CLIENT_OPTIONS });
   const [root] = positionals;
   if (!root || positionals.length > 1) throw new CliUsageError('caps takes the XCAP root: xcap caps https://xcap.example.com/xcap-root');
@@ -52,6 +55,7 @@ export async function capsCommand(args: readonly string[]): Promise<number> {
 
 /** `xcap ls ROOT --user XUI`: the user's documents from the OMA xcap-directory. */
 export async function lsCommand(args: readonly string[]): Promise<number> {
+  refuseUsimKeyArguments(args);
   const { values, positionals } = parseArgs({ args: [...args], allowPositionals: true, options: CLIENT_OPTIONS });
   const [root] = positionals;
   if (!root || positionals.length > 1 || !values.user) throw new CliUsageError('ls takes the XCAP root and --user XUI');
@@ -74,7 +78,7 @@ async function execute(plan: RequestPlan, uri: XcapUri, values: ClientValues, pr
   // -v shows each exchange as it completes, like curl -v (credentials redacted).
   if (values.verbose) recorder.on('exchange', (exchange) => void process.stderr.write(formatExchangeVerbose(exchange) + '\n'));
   const dispatcher = createTransport(transportSettings(values)).compose(recorder.interceptor());
-  const client = new XcapClient({ dispatcher, authenticator: await createAuthenticator(values, uri, profilePassword), headers: extraHeaders(values) });
+  const client = new XcapClient({ dispatcher, authenticator: await createAuthenticator(values, uri, profilePassword, { dispatcher }), headers: extraHeaders(values) });
   let response: XcapResponse | null = null;
   try {
     response = await client.send(plan);

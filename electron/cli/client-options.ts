@@ -1,5 +1,6 @@
 import { text } from 'node:stream/consumers';
 import type { ParseArgsConfig } from 'node:util';
+import type { Dispatcher } from 'undici';
 import type { XcapUri } from '../../shared/xcap/uri';
 import { buildXcapUri, parseXcapUriLenient } from '../../shared/xcap/uri';
 import type { Authenticator } from '../client/auth';
@@ -10,6 +11,7 @@ import { OsKeychain } from '../keychain';
 import type { Profile } from '../profiles';
 import { defaultConfigDir, ProfileStore, readProfileSecret } from '../profiles';
 import { CliUsageError } from './cli-error';
+import { createGbaAuthenticator } from './gba-options';
 
 /** Options every network command (get, put, delete, caps, ls) takes. */
 export const CLIENT_OPTIONS = {
@@ -35,6 +37,9 @@ export const CLIENT_OPTIONS = {
   header: { type: 'string', short: 'H', multiple: true },
   profile: { type: 'string' },
   config: { type: 'string' },
+  impi: { type: 'string' },
+  bsf: { type: 'string' },
+  'intended-identity': { type: 'string' },
 } as const satisfies ParseArgsConfig['options'];
 
 export type ClientValues = {
@@ -66,10 +71,10 @@ export async function readPassword(values: ClientValues): Promise<Secret | null>
   return fromEnvironment ? new Secret(fromEnvironment) : null;
 }
 
-export async function createAuthenticator(values: ClientValues, uri: XcapUri, profilePassword: Secret | null = null): Promise<Authenticator> {
+export async function createAuthenticator(values: ClientValues, uri: XcapUri, profilePassword: Secret | null = null, context: { dispatcher?: Dispatcher } = {}): Promise<Authenticator> {
   const method = values.auth ?? (values.user || profilePassword || process.env.XCAP_PASSWORD || values['password-stdin'] ? 'digest' : 'none');
   if (method === 'none') return new NoAuthenticator();
-  if (method === 'gba') throw new CliUsageError('--auth gba arrives with the GBA issue (TS 33.220 / 24.109)');
+  if (method === 'gba') return createGbaAuthenticator(values, context.dispatcher);
   if (method !== 'digest' && method !== 'basic') throw new CliUsageError(`--auth must be digest, basic, gba or none, not "${method}"`);
   const xui = values.user ?? (uri.scope?.kind === 'users' ? uri.scope.xui : undefined);
   const username = values['auth-user'] ?? (xui ? defaultAuthUser(xui) : undefined);
@@ -94,7 +99,9 @@ export function transportSettings(values: ClientValues): TransportSettings {
 
 /** -H "Name: value" headers the user adds (profile-style custom headers). */
 export function extraHeaders(values: ClientValues): Record<string, string> {
-  const headers: Record<string, string> = { 'User-Agent': 'xcap-console' };
+  // TS 24.109 §5.2.1: the "3gpp-gba" product token tells a NAF that the client can do GBA.
+  const headers: Record<string, string> = { 'User-Agent': values.auth === 'gba' ? 'xcap-console 3gpp-gba' : 'xcap-console' };
+  if (values['intended-identity']) headers['X-3GPP-Intended-Identity'] = values['intended-identity'];
   for (const header of values.header ?? []) {
     const colon = header.indexOf(':');
     if (colon <= 0) throw new CliUsageError(`-H takes "Name: value", not "${header}"`);
@@ -109,7 +116,8 @@ export async function loadProfile(values: ClientValues): Promise<{ profile: Prof
   const store = await ProfileStore.open(values.config ?? defaultConfigDir());
   const profile = await store.get(values.profile);
   if (!profile) throw new CliUsageError(`no profile "${values.profile}" (xcap profile list shows them)`);
-  const password = profile.auth.method === 'none' ? null : ((await readPassword(values)) ?? (await readProfileSecret(new OsKeychain(), profile.name)));
+  // GBA has no password: its USIM keys are read where the authenticator is made (gba-options.ts).
+  const password = profile.auth.method === 'none' || profile.auth.method === 'gba' ? null : ((await readPassword(values)) ?? (await readProfileSecret(new OsKeychain(), profile.name)));
   return { profile, password };
 }
 
@@ -122,7 +130,8 @@ export function withProfile(values: ClientValues, loaded: { profile: Profile } |
     root: profile.xcapRoot,
     user: profile.xui,
     auth: profile.auth.method,
-    ...(profile.auth.username && { 'auth-user': profile.auth.username }),
+    ...(profile.auth.username && (profile.auth.method === 'gba' ? { impi: profile.auth.username } : { 'auth-user': profile.auth.username })),
+    ...(profile.auth.bsfUrl && { bsf: profile.auth.bsfUrl }),
     ...(profile.auth.allowCleartextBasic && { 'allow-cleartext': true }),
     ...(profile.tls.caFiles && { cacert: [...profile.tls.caFiles] }),
     ...(profile.tls.pinSha256 && { pin: profile.tls.pinSha256 }),

@@ -15,6 +15,8 @@ export {
   profilePasswordAccount,
   profileSecretAccount,
   readProfileSecret,
+  readUsimSecrets,
   saveProfileSecret,
+  saveUsimSecrets,
   type ProfileSecretKind,
 } from './profile-secrets';

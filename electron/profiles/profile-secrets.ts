@@ -4,18 +4,22 @@
  *
  *   profile:<name>:password         the HTTP Digest/Basic (or GBA) password
  *   profile:<name>:key-passphrase   the passphrase of the client certificate's key
+ *   profile:<name>:usim-k           GBA: the software USIM's K (hex)
+ *   profile:<name>:usim-opc         GBA: its OPc (hex), or
+ *   profile:<name>:usim-op          GBA: its OP (hex)
  *
  * The kind comes last and has no colon, so accounts stay unambiguous for any profile name.
  */
 import type { Keychain } from '../keychain/keychain';
 import { KEYCHAIN_SERVICE } from '../keychain/keychain';
 import type { Secret } from '../secrets/secret';
+import type { UsimSecrets } from '../gba/usim-credentials';
 import { ProfileError } from './profile-error';
 import { profileNameProblem } from './validate-profile';
 
-export type ProfileSecretKind = 'password' | 'key-passphrase';
+export type ProfileSecretKind = 'password' | 'key-passphrase' | 'usim-k' | 'usim-opc' | 'usim-op';
 
-const KINDS: readonly ProfileSecretKind[] = ['password', 'key-passphrase'];
+const KINDS: readonly ProfileSecretKind[] = ['password', 'key-passphrase', 'usim-k', 'usim-opc', 'usim-op'];
 
 export function profileSecretAccount(name: string, kind: ProfileSecretKind): string {
   const problem = profileNameProblem(name);
@@ -50,4 +54,23 @@ export async function forgetProfileSecrets(keychain: Keychain, name: string): Pr
     if (await keychain.delete(KEYCHAIN_SERVICE, profileSecretAccount(name, kind))) forgotten.push(kind);
   }
   return forgotten;
+}
+
+/** GBA: the software USIM's K and OPc or OP from the keychain; null when no K is stored. */
+export async function readUsimSecrets(keychain: Keychain, name: string): Promise<UsimSecrets | null> {
+  const k = await readProfileSecret(keychain, name, 'usim-k');
+  if (k === null) return null;
+  const opc = await readProfileSecret(keychain, name, 'usim-opc');
+  const op = await readProfileSecret(keychain, name, 'usim-op');
+  return { k, ...(opc && { opc }), ...(op && { op }) };
+}
+
+/** GBA: writes the USIM parameters once (K, and OPc or OP), removing a stale OPc/OP of the other kind. */
+export async function saveUsimSecrets(keychain: Keychain, name: string, secrets: UsimSecrets): Promise<void> {
+  await saveProfileSecret(keychain, name, secrets.k, 'usim-k');
+  for (const kind of ['usim-opc', 'usim-op'] as const) {
+    const value = kind === 'usim-opc' ? secrets.opc : secrets.op;
+    if (value) await saveProfileSecret(keychain, name, value, kind);
+    else await keychain.delete(KEYCHAIN_SERVICE, profileSecretAccount(name, kind));
+  }
 }

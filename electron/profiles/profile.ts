@@ -12,6 +12,8 @@ export interface ProfileAuth {
   readonly username?: string;
   /** Basic over plain http:// sends the password readable by anyone on the path: allowed only with this set (method "basic" only). */
   readonly allowCleartextBasic?: boolean;
+  /** GBA only: the BSF URL; without it the BSF address is derived from the IMPI (TS 23.003 §16.2). */
+  readonly bsfUrl?: string;
 }
 
 export type ClientCertificateFiles = { readonly certFile: string; readonly keyFile: string } | { readonly p12File: string };

@@ -81,15 +81,31 @@ function readIdentity(value: unknown, path: string): string {
 }
 
 function readAuth(value: unknown, path: string): ProfileAuth {
-  const record = objectAt(value, path, ['method', 'username', 'allowCleartextBasic']);
+  const record = objectAt(value, path, ['method', 'username', 'allowCleartextBasic', 'bsfUrl']);
   const method = required(record, 'method', path, (v, at) => oneOf(v, at, AUTH_METHODS));
   const username = optional(record, 'username', path, (v, at) => stringAt(v, at, { maxLength: 512 }));
   const allowCleartextBasic = optional(record, 'allowCleartextBasic', path, booleanAt);
+  const bsfUrl = optional(record, 'bsfUrl', path, readBsfUrl);
+  if (method !== 'gba' && bsfUrl !== undefined) invalid(fieldPath(path, 'bsfUrl'), 'only applies to method "gba": remove it');
+
   if (method === 'none' && username !== undefined) invalid(fieldPath(path, 'username'), 'is not used with method "none": remove it, or choose digest, basic or gba');
   if (method !== 'basic' && allowCleartextBasic !== undefined) invalid(fieldPath(path, 'allowCleartextBasic'), 'only applies to method "basic": remove it');
   return Object.freeze({
     method,
     ...(username === undefined ? {} : { username }),
     ...(allowCleartextBasic === undefined ? {} : { allowCleartextBasic }),
+    ...(bsfUrl === undefined ? {} : { bsfUrl }),
   });
+}
+
+function readBsfUrl(value: unknown, path: string): string {
+  const text = stringAt(value, path, { maxLength: MAX_URI_LENGTH });
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    invalid(path, 'must be an absolute http:// or https:// URL, such as http://bsf.example.com:8080/bsf');
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') invalid(path, `must use http or https, not ${url.protocol.slice(0, -1)}`);
+  return text;
 }

@@ -4,7 +4,10 @@ import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { DEFAULT_MAX_XML_BYTES } from '../../shared/xcap/xml/limits';
 import type { User } from './auth';
-import { DigestAuthenticator, UserDirectory } from './auth';
+import { DigestAuthenticator, SandboxAuthError, UserDirectory } from './auth';
+import { Bsf } from './gba/bsf';
+import { GbaNaf } from './gba/naf';
+import type { Subscriber } from './gba/subscriber';
 import { seedDemo } from './seed-demo';
 import { handleRequest } from './handler';
 import { ClientGoneError } from './read-body';
@@ -35,6 +38,19 @@ export interface SandboxOptions {
   readonly maxBodyBytes?: number;
   /** Receives one line per request (never credentials). */
   readonly log?: (line: string) => void;
+  /** BSF and NAF mode (TS 33.220 GBA): a BSF on `bsfPath` of the same port, XCAP users authenticate with GBA Digest. */
+  readonly gba?: SandboxGbaOptions;
+}
+
+export interface SandboxGbaOptions {
+  /** The HSS subscriber table (IMPI, K, OPc, SQN, IMPUs). */
+  readonly subscribers: readonly Subscriber[];
+  /** Where the BSF answers. Default '/bsf'. */
+  readonly bsfPath?: string;
+  /** How long a bootstrapped key (B-TID) lives. Default one hour. */
+  readonly keyLifetimeMs?: number;
+  /** The BSF's clock for key lifetimes (ms since the epoch). Default Date.now; tests move it. */
+  readonly now?: () => number;
 }
 
 export interface SandboxServer {
@@ -45,6 +61,10 @@ export interface SandboxServer {
   /** SHA-256 fingerprint of the TLS certificate, when serving HTTPS. */
   readonly fingerprint256: string | null;
   readonly users: UserDirectory;
+  /** The BSF's URL in GBA mode, else null. */
+  readonly bsfUrl: string | null;
+  /** The BSF (its subscriber table and B-TIDs) in GBA mode, else null. */
+  readonly bsf: Bsf | null;
   close(): Promise<void>;
 }
 
@@ -56,6 +76,12 @@ export async function startSandboxServer(options: SandboxOptions): Promise<Sandb
   for (const user of options.users ?? []) users.add(user);
   const certificate = options.tls ? await loadOrCreateCertificate(options.dataDirectory) : null;
   const realm = options.realm ?? 'xcap-console-sandbox';
+  const bsf = options.gba ? new Bsf({ subscribers: options.gba.subscribers, domain: host, ...(options.gba.keyLifetimeMs !== undefined && { keyLifetimeMs: options.gba.keyLifetimeMs }), ...(options.gba.now && { now: options.gba.now }) }) : null;
+  const bsfPath = options.gba?.bsfPath ?? '/bsf';
+  for (const impu of bsf?.subscribers().flatMap((subscriber) => subscriber.impus) ?? []) {
+    // GBA users authenticate only through GBA: a password user with the same XUI would be a back door.
+    if (users.findByXui(impu)) throw new SandboxAuthError('duplicate-user', `${impu} is both a GBA subscriber's IMPU and a password user: GBA users authenticate only through GBA.`);
+  }
   const setup = {
     store,
     snapshots: new SnapshotCache(),
@@ -67,13 +93,15 @@ export async function startSandboxServer(options: SandboxOptions): Promise<Sandb
       realm,
       secure: certificate !== null,
       trustedProxies: options.trustedProxies ?? [],
+      gba: bsf && new GbaNaf(bsf, { host, ...(options.nonceLifetimeMs !== undefined && { nonceLifetimeMs: options.nonceLifetimeMs }) }),
     },
   };
   const listener = (request: IncomingMessage, response: ServerResponse) => {
     const started = performance.now();
     // Read now: request.socket is null once the request has been destroyed.
     const remote = request.socket.remoteAddress;
-    handleRequest(request, setup)
+    const toBsf = bsf !== null && (request.url ?? '').split('?')[0] === bsfPath;
+    (toBsf ? Promise.resolve().then(() => bsf.handle({ method: request.method ?? 'GET', target: request.url ?? '', authorization: request.headers.authorization })) : handleRequest(request, setup))
       .catch((error: unknown) => {
         // A client that hung up mid-upload is not a server error; the 499 only shows in the log.
         if (error instanceof ClientGoneError) return { response: plain(499, 'client closed the request'), user: null };
@@ -102,6 +130,8 @@ export async function startSandboxServer(options: SandboxOptions): Promise<Sandb
     host,
     fingerprint256: certificate?.fingerprint256 ?? null,
     users,
+    bsfUrl: bsf === null ? null : origin + bsfPath,
+    bsf,
     close: async () => {
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -6,14 +6,15 @@
  */
 import type { Dispatcher } from 'undici';
 import type { Authenticator } from '../client/auth';
-import { BasicAuthenticator, DigestAuthenticator, NoAuthenticator } from '../client/auth';
+import { BasicAuthenticator, DigestAuthenticator, GbaAuthenticator, NoAuthenticator } from '../client/auth';
+import { createUsim } from '../gba/usim-credentials';
 import { TrafficRecorder } from '../client/capture';
 import { createTransport } from '../client/transport/transport';
 import type { TlsSettings } from '../client/transport/tls';
 import { XcapClient } from '../client/xcap-client';
 import type { Keychain } from '../keychain';
 import type { Profile } from '../profiles';
-import { readProfileSecret } from '../profiles';
+import { readProfileSecret, readUsimSecrets } from '../profiles';
 import type { Secret } from '../secrets/secret';
 import { IpcHandlerError } from '../ipc/handlers';
 
@@ -28,12 +29,13 @@ export interface ProfileConnection {
 const RECORDER_EXCHANGES = 100_000;
 
 export async function openProfileConnection(profile: Profile, keychain: Keychain): Promise<ProfileConnection> {
-  const password = profile.auth.method === 'none' ? null : await readProfileSecret(keychain, profile.name, 'password');
+  const password = profile.auth.method === 'none' || profile.auth.method === 'gba' ? null : await readProfileSecret(keychain, profile.name, 'password');
   const passphrase = profile.tls.clientCert ? await readProfileSecret(keychain, profile.name, 'key-passphrase') : null;
   const recorder = new TrafficRecorder({ xcapRoot: profile.xcapRoot, maxExchanges: RECORDER_EXCHANGES });
   const agent = createTransport({ tls: tlsSettings(profile, passphrase), http2: profile.tls.http2 ?? false });
   const dispatcher: Dispatcher = agent.compose(recorder.interceptor());
-  const client = new XcapClient({ dispatcher, authenticator: authenticatorFor(profile, password), headers: profileHeaders(profile) });
+  const authenticator = profile.auth.method === 'gba' ? await gbaAuthenticator(profile, keychain, dispatcher) : authenticatorFor(profile, password);
+  const client = new XcapClient({ dispatcher, authenticator, headers: profileHeaders(profile) });
   return {
     profile,
     client,
@@ -47,11 +49,19 @@ export async function openProfileConnection(profile: Profile, keychain: Keychain
 
 function authenticatorFor(profile: Profile, password: Secret | null): Authenticator {
   const { auth } = profile;
-  if (auth.method === 'none') return new NoAuthenticator();
-  if (auth.method === 'gba') throw new IpcHandlerError('auth', `profile "${profile.name}": GBA authentication is available in the command line (xcap … --auth gba); the console's GBA profiles are not wired yet`);
+  if (auth.method === 'none' || auth.method === 'gba') return new NoAuthenticator();
   if (password === null) throw new IpcHandlerError('auth', `profile "${profile.name}" has no password in the keychain: set one in the profile`);
   const username = auth.username ?? profile.xui.replace(/^(sips?|tel):/i, '');
   return auth.method === 'digest' ? new DigestAuthenticator({ username, password }) : new BasicAuthenticator({ username, password, allowCleartext: auth.allowCleartextBasic ?? false });
+}
+
+/** GBA (TS 33.220): the software USIM's keys from the keychain; bootstrapping goes through the same recorded transport. */
+async function gbaAuthenticator(profile: Profile, keychain: Keychain, dispatcher: Dispatcher): Promise<Authenticator> {
+  const impi = profile.auth.username;
+  if (!impi) throw new IpcHandlerError('auth', `profile "${profile.name}": GBA needs the IMPI (the profile's username)`);
+  const secrets = await readUsimSecrets(keychain, profile.name);
+  if (!secrets) throw new IpcHandlerError('auth', `profile "${profile.name}" has no USIM keys in the keychain: store them with xcap profile add … --auth gba`);
+  return new GbaAuthenticator({ impi, usim: createUsim(secrets), dispatcher, ...(profile.auth.bsfUrl && { bsfUrl: profile.auth.bsfUrl }) });
 }
 
 function tlsSettings(profile: Profile, passphrase: Secret | null): TlsSettings {

@@ -12,6 +12,8 @@ export const profileAuthSchema = z.strictObject({
   method: z.enum(['digest', 'basic', 'gba', 'none']),
   username: text(512).optional(),
   allowCleartextBasic: z.boolean().optional(),
+  /** GBA: the BSF's URL when not derived from the IMPI. */
+  bsfUrl: text(2048).optional(),
 });
 
 const clientCertSchema = z.union([

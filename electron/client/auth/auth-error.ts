@@ -18,7 +18,9 @@ export type AuthErrorCode =
   /** Basic would send the password readable over plain HTTP. */
   | 'basic-cleartext'
   /** The server wants credentials and none are configured. */
-  | 'auth-required';
+  | 'auth-required'
+  /** GBA bootstrapping with the BSF failed (TS 33.220): a wrong K/OPc, an unknown IMPI, an unreachable BSF… */
+  | 'bootstrap-failed';
 
 export interface AuthErrorDetails {
   /** For 'malformed-challenge': the 0-based index in the header value where parsing stopped. */

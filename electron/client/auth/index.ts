@@ -20,3 +20,4 @@ export { digestResponse, digestRspauth, digestUserhash, type DigestQop, type Dig
 export { chooseDigestChallenge, readDigestChallenge, type DigestChallenge, type DigestChoice } from './digest-challenge';
 export { BasicAuthenticator, type BasicOptions } from './basic';
 export { NoAuthenticator } from './none';
+export { GbaAuthenticator, isBootstrappingRealm, type GbaOptions } from './gba';

@@ -1,5 +1,6 @@
 import { bodyText } from './body-text';
 import type { CapturedBody, Exchange, HeaderPair } from './exchange';
+import { decodeAkaView, formatAkaFields } from '../../gba/aka-view';
 import { redactExchange, type RedactOptions } from './redact';
 
 export interface VerboseOptions extends RedactOptions {
@@ -57,6 +58,10 @@ export function formatExchangeVerbose(exchange: Exchange, options: VerboseOption
     const where = [xcap.auid, xcap.scope === 'users' ? `users/${xcap.xui ?? ''}` : (xcap.scope ?? ''), xcap.documentPath].filter((part) => part !== '').join(' / ');
     info(`XCAP ${where}${xcap.nodeSelector === null ? '' : ` ~~ ${xcap.nodeSelector}`} (${xcap.resource ?? 'invalid selector'})${xcap.xcapError ? `; xcap-error: ${xcap.xcapError}` : ''}`);
   }
+  // GBA bootstrapping (Ub): the AKA fields of the challenge, and which answer went (never its value).
+  const aka = decodeAkaView(request, response);
+  if (aka?.challenge) info(`AKA challenge: ${formatAkaFields(aka.challenge)}`);
+  if (aka?.answer) info(`AKA ${aka.answer.kind === 'identity' ? `bootstrapping request for ${aka.answer.username ?? '?'}` : aka.answer.kind === 'auts' ? 'answer: AUTS (synchronisation failure; redacted)' : 'answer: RES (redacted)'}`);
   if (shown.error) info(`Error ${shown.error.code}: ${shown.error.message}`);
   const phases = [
     ['queued', timings.queuedMs],

@@ -17,7 +17,6 @@ import { isQuotable, quoteString } from './http-credentials';
 import { HmacNonceSource, type NonceSource } from './nonce';
 import { NonceCounts } from './nonce-counts';
 import type { User } from './user';
-import type { UserDirectory } from './users';
 
 export interface DigestAuthenticatorOptions {
   /** The protection space, e.g. the home network domain. Any text a quoted-string can hold. */
@@ -40,7 +39,7 @@ export interface DigestAuthenticatorOptions {
 
 export type DigestFailureReason = 'missing' | 'malformed' | 'unknown-user' | 'wrong-response' | 'stale' | 'replay' | 'bad-nonce' | 'uri-mismatch' | 'unsupported';
 
-export type DigestVerification = { ok: true; user: User } | { ok: false; reason: DigestFailureReason; stale: boolean };
+export type DigestVerification<U extends DigestUser = User> = { ok: true; user: U } | { ok: false; reason: DigestFailureReason; stale: boolean };
 
 export interface DigestRequest {
   /** As received, e.g. "GET". */
@@ -51,8 +50,21 @@ export interface DigestRequest {
   authorization: string | undefined;
 }
 
-/** The part of UserDirectory Digest needs: a way to find users by name, and the list for userhash. */
-export type DigestUsers = Pick<UserDirectory, 'findByDigestUsername' | 'list'>;
+/** What Digest needs of a user: the name it authenticates as, its password, and the XUI it acts as. */
+export interface DigestUser {
+  readonly xui: string;
+  readonly digestUsername: string;
+  readonly password: string;
+}
+
+/**
+ * The part of UserDirectory Digest needs: a way to find users by name, and the list for userhash.
+ * Other sources fit too: GBA's NAF mode finds "users" by B-TID (sandbox/gba/naf-users.ts).
+ */
+export interface DigestUsers<U extends DigestUser = User> {
+  findByDigestUsername(username: string): U | undefined;
+  list(): U[];
+}
 
 export class DigestAuthenticator {
   readonly realm: string;
@@ -109,7 +121,7 @@ export class DigestAuthenticator {
    * correct response is required before 'stale' or 'replay' is reported, so neither says
    * anything to someone who does not know the password.
    */
-  verify(request: DigestRequest, users: DigestUsers): DigestVerification {
+  verify<U extends DigestUser = User>(request: DigestRequest, users: DigestUsers<U>): DigestVerification<U> {
     checkRequest(request);
     if (typeof users?.findByDigestUsername !== 'function' || typeof users.list !== 'function') {
       throw new SandboxAuthError('invalid-argument', 'users must be a UserDirectory.');
@@ -157,14 +169,14 @@ export class DigestAuthenticator {
 
   // With userhash the username is H(username ":" realm): hash each user's name to find it.
   // Sandbox directories are small, so a scan is fine.
-  #findUser(credentials: DigestCredentials, users: DigestUsers): User | undefined {
+  #findUser<U extends DigestUser>(credentials: DigestCredentials, users: DigestUsers<U>): U | undefined {
     if (!credentials.userhash) return users.findByDigestUsername(credentials.username);
     const wanted = credentials.username.toLowerCase();
     return users.list().find((user) => digestUserhash(credentials.algorithm, user.digestUsername, this.realm) === wanted);
   }
 }
 
-function failure(reason: DigestFailureReason): DigestVerification {
+function failure(reason: DigestFailureReason): { ok: false; reason: DigestFailureReason; stale: boolean } {
   return { ok: false, reason, stale: reason === 'stale' };
 }
 

@@ -26,6 +26,7 @@ export {
   type DigestAuthenticatorOptions,
   type DigestFailureReason,
   type DigestRequest,
+  type DigestUser,
   type DigestUsers,
   type DigestVerification,
 } from './digest';
