@@ -8,7 +8,10 @@ import tseslint from 'typescript-eslint';
 import svelte from 'eslint-plugin-svelte';
 import globals from 'globals';
 
-const nodeBuiltins = [...new Set(builtinModules.flatMap((name) => [name, `${name}/*`, `node:${name}`, `node:${name}/*`]))];
+// Bare built-in names must match exactly (`paths`): as gitignore-style patterns, `inspector/*` would
+// also match a relative `./views/inspector/…`. The `node:` forms are patterns.
+const nodeBuiltinNames = [...new Set(builtinModules.filter((name) => !name.startsWith('node:')))];
+const nodeBuiltins = ['node:*'];
 const electronModules = ['electron', 'electron/*'];
 
 const domGlobals = Object.keys(globals.browser)
@@ -41,7 +44,7 @@ export default tseslint.config(
     languageOptions: { globals: {} },
     rules: {
       'no-restricted-imports': ['error', {
-        paths: [],
+        paths: nodeBuiltinNames.map((name) => ({ name, message: 'shared/ must not import Node built-ins: it also runs in the renderer.' })),
         patterns: [
           { group: nodeBuiltins, message: 'shared/ must not import Node built-ins: it also runs in the renderer.' },
           { group: electronModules, message: 'shared/ must not import Electron.' },
@@ -55,6 +58,7 @@ export default tseslint.config(
     files: ['renderer/**/*.ts', 'renderer/**/*.svelte'],
     rules: {
       'no-restricted-imports': ['error', {
+        paths: nodeBuiltinNames.map((name) => ({ name, message: 'renderer/ runs in a sandboxed page: no Node built-ins.' })),
         patterns: [
           { group: ['**/electron/**'], message: 'renderer/ talks to the main process only through the IPC contract in shared/ipc.' },
           { group: electronModules, message: 'renderer/ must not import Electron.' },

@@ -1,0 +1,17 @@
+/** Messages between the renderer and the validation worker. Every request carries an id; answers echo it. */
+import type { SchemaModel } from '../editor/schema-model';
+import type { EditorMarker } from './markers';
+
+export type WorkerRequest =
+  | { readonly type: 'validate'; readonly id: number; readonly text: string; readonly auid: string | null }
+  | { readonly type: 'format'; readonly id: number; readonly text: string }
+  | { readonly type: 'schema-model'; readonly id: number; readonly auid: string }
+  /** Drop request `id` if it has not finished: its answer would be stale. */
+  | { readonly type: 'cancel'; readonly id: number };
+
+export type WorkerResponse =
+  | { readonly type: 'validated'; readonly id: number; readonly markers: EditorMarker[]; readonly ms: number }
+  | { readonly type: 'formatted'; readonly id: number; readonly text: string; readonly reason: string | null }
+  | { readonly type: 'schema-model'; readonly id: number; readonly model: SchemaModel | null }
+  | { readonly type: 'cancelled'; readonly id: number }
+  | { readonly type: 'failed'; readonly id: number; readonly message: string };
