@@ -1,7 +1,7 @@
 /**
- * `npm run bench [core|sandbox|client]`: the performance figures the issues ask for. `core`: the XCAP core on
+ * `npm run bench [core|sandbox|client|ui]`: the performance figures the issues ask for. `core`: the XCAP core on
  * generated resource-lists documents of 10k and 100k entries (medians). `sandbox`: the embedded
- * server under load. `client`: the XCAP client against curl. Prints figures, asserts nothing; BENCHMARKS.md records a run and the targets.
+ * server under load. `client`: the XCAP client against curl. `ui`: the console in Chromium. Prints figures, asserts nothing; BENCHMARKS.md records a run and the targets.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -16,6 +16,9 @@ import { resourceListsDocument } from './generate';
 import { format, measure } from './measure';
 import { sandboxLoad } from './sandbox-load';
 import { clientVersusCurl } from './client-vs-curl';
+import { editorValidationBench } from './ui/editor-validation';
+import { inspectorScrollBench } from './ui/inspector-scroll';
+import { openDocumentBench } from './ui/open-document';
 
 const usage = getApplicationUsage('resource-lists');
 const rows: [string, string][] = [];
@@ -41,6 +44,13 @@ if (wants('client')) {
   report('client, 1,000 GETs', `${clientMs.toFixed(0)} ms`);
   report('curl, the same 1,000 URLs in one invocation', `${curlMs.toFixed(0)} ms`);
   report('ratio client / curl', `${(clientMs / curlMs).toFixed(2)}×`);
+}
+
+if (wants('ui')) {
+  console.log('\n# console UI in Chromium (browser mode / built pages)');
+  for (const bench of [openDocumentBench, editorValidationBench, inspectorScrollBench]) {
+    for (const row of await bench()) report(row.label, row.value);
+  }
 }
 
 function coreBenchmarks(): void {

@@ -32,7 +32,7 @@ describe('browser mode', () => {
     await expect.poll(() => page.getByRole('combobox', { name: 'Profile' }).inputValue()).toBe('Local sandbox');
     for (const auid of ['pres-rules', 'pidf-manipulation']) expect(await page.getByRole('treeitem', { name: new RegExp(`^${auid} `) }).count()).toBeGreaterThan(0);
     await page.getByRole('treeitem', { name: 'resource-lists index' }).getByRole('button').click();
-    await expect.poll(() => page.getByLabel('Document text').textContent(), { timeout: 10_000 }).toContain('Presence_fellows');
+    await expect.poll(() => page.locator('.monaco-editor .view-lines').first().innerText(), { timeout: 15_000 }).toContain('Presence_fellows');
     await page.screenshot({ path: 'test/e2e/screenshots/browser-mode-first-run.png' });
     // The URL keeps working after a reload without the token (HttpOnly cookie for this port).
     await page.goto(web.origin + '/');
