@@ -27,9 +27,11 @@ export async function replaceEditorText(page: Page, text: string): Promise<void>
   await input.focus();
   await page.keyboard.press('ControlOrMeta+A');
   await input.evaluate((element, pasted) => {
-    const data = new DataTransfer();
+    // Runs in the page; this file is type-checked without DOM types, hence the narrow casts.
+    const page = globalThis as unknown as { DataTransfer: new () => { setData(type: string, value: string): void }; ClipboardEvent: new (type: string, init: object) => object };
+    const data = new page.DataTransfer();
     data.setData('text/plain', pasted);
-    element.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    (element as unknown as { dispatchEvent(event: object): boolean }).dispatchEvent(new page.ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
   }, text);
 }
 
