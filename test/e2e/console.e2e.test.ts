@@ -116,4 +116,14 @@ describe('the console UI', () => {
     expect(await refused.textContent()).toMatch(/409 uniqueness-failure/);
     await page.screenshot({ path: 'test/e2e/screenshots/save-409-decoded.png' });
   });
+
+  it('unsaved text survives a restart of the page (a draft kept by the main process)', async () => {
+    const unsaved = await editorText(page);
+    expect(unsaved.match(/<list name="Colleagues"\/>/g)).toHaveLength(2); // the refused edit above, never saved
+    await page.waitForTimeout(800); // drafts are written ~0.4 s after the last keystroke
+    await page.reload();
+    await openFromTree(page, 'resource-lists index');
+    await expect.poll(() => page.getByRole('status').allTextContents(), { timeout: 10_000 }).toContainEqual(expect.stringContaining('restored'));
+    expect((await editorText(page)).match(/<list name="Colleagues"\/>/g)).toHaveLength(2);
+  });
 });

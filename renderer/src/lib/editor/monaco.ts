@@ -11,6 +11,7 @@
  * completion of element and attribute names for 'xml' models whose AUID is known (setModelAuid).
  */
 import * as monaco from 'monaco-editor/editor';
+import 'monaco-editor/features/register.all';
 import 'monaco-editor/languages/definitions/xml/register';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import { validationClient } from '../validation/shared-client';

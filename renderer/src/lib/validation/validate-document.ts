@@ -89,7 +89,7 @@ function constraintMarkers(usage: ApplicationUsage, index: SourceIndex, lines: L
     const [conflict] = findUniquenessConflicts([rule], { added: elements, siblings: [], rest: () => [], addedRoot: null, addedParent: null });
     if (!conflict) continue;
     const alternatives = conflict.altValues.length > 0 ? `; for example ${conflict.altValues.map((v) => `"${v}"`).join(', ')}` : '';
-    const message = `uniqueness-failure: ${conflict.field} "${conflict.value}" is not unique${rule.scope === 'siblings' ? ' among its siblings' : ' in the document'} (${rule.source})${alternatives}`;
+    const message = `uniqueness-failure: ${conflict.field} "${conflict.value}" is not unique${rule.scope === 'siblings' ? ' among its siblings' : ' in the document'}${alternatives} — ${rule.source}`;
     for (const duplicate of duplicatesOf(rule, conflict.value, elements)) {
       const attribute = duplicate.attributes.find((a) => a.local === rule.key && a.namespace === null);
       markers.push(markerForOffsets(lines, attribute?.start ?? duplicate.start, attribute?.end ?? duplicate.startTagEnd, { severity: 'error', source: 'constraint', message }));

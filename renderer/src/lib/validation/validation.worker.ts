@@ -19,12 +19,14 @@ const scope = self as unknown as WorkerScope;
 type Job = Exclude<WorkerRequest, { type: 'cancel' }>;
 const queue: Job[] = [];
 const cancelled = new Set<number>();
+/** Requests are handled in id order: a cancel for an id up to this one came too late and is ignored. */
+let handledUpTo = 0;
 let draining = false;
 
 scope.onmessage = (event) => {
   const request = event.data;
   if (request.type === 'cancel') {
-    cancelled.add(request.id);
+    if (request.id > handledUpTo) cancelled.add(request.id);
     return;
   }
   queue.push(request);
@@ -37,6 +39,7 @@ async function drain(): Promise<void> {
     for (let request = queue.shift(); request; request = queue.shift()) {
       if (cancelled.delete(request.id)) {
         scope.postMessage({ type: 'cancelled', id: request.id });
+        handledUpTo = Math.max(handledUpTo, request.id);
         continue;
       }
       try {
@@ -45,6 +48,7 @@ async function drain(): Promise<void> {
         scope.postMessage({ type: 'failed', id: request.id, message: error instanceof Error ? error.message : String(error) });
       }
       cancelled.delete(request.id);
+      handledUpTo = Math.max(handledUpTo, request.id);
     }
   } finally {
     draining = false;
