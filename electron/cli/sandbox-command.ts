@@ -8,6 +8,7 @@ import { startSandboxServer } from '../sandbox/sandbox-server';
 import type { SandboxGbaOptions } from '../sandbox/sandbox-server';
 import { parseSubscriberFlag } from '../sandbox/gba/subscriber';
 import { CliUsageError } from './cli-error';
+import { untilStopSignal } from './io';
 
 /** Where the sandbox keeps its documents unless --data says otherwise. */
 export function defaultSandboxDataDirectory(): string {
@@ -66,15 +67,7 @@ export async function sandboxCommand(args: readonly string[]): Promise<number> {
     process.stderr.write(`BSF: ${server.bsfUrl ?? ''}\nGBA subscribers (XCAP users through GBA only): ${server.bsf.subscribers().map((s) => `${s.impi} → ${s.impus.join(', ')}`).join('; ')}\n`);
   }
 
-  await new Promise<void>((resolve) => {
-    const stop = () => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      resolve();
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
+  await untilStopSignal();
   await server.close();
   process.stderr.write('sandbox stopped\n');
   return 0;

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { resolveConfigDir } from '../profiles';
 import { startBrowserMode } from '../web/browser-mode';
 import { CliUsageError } from './cli-error';
+import { untilStopSignal } from './io';
 
 /**
  * `xcap web [--port 0] [--config DIR]`: browser mode. The URL (with its per-start token) is the
@@ -16,15 +17,7 @@ export async function webCommand(args: readonly string[]): Promise<number> {
   process.stdout.write(mode.web.url + '\n');
   const sandbox = mode.services.sandbox.status();
   log(`XCAP Console (browser mode) on 127.0.0.1 only; open the URL above.${sandbox.running ? ` Embedded sandbox: ${sandbox.rootUrl}` : ''}`);
-  await new Promise<void>((resolve) => {
-    const stop = () => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      resolve();
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
+  await untilStopSignal();
   await mode.close();
   log('browser mode stopped');
   return 0;

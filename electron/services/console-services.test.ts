@@ -84,7 +84,7 @@ describe('console services', () => {
     const profile = { name: 'bob', xcapRoot: String(rootUrl), xui: 'sip:bob@example.com', auth: { method: 'digest' as const }, tls: {} };
     expect(await h()['xcap:profiles.save']({ profile, previousName: null, password: 'wrong' })).toMatchObject({ passwordSet: true, sandbox: false });
     const failed = await h()['xcap:profiles.test']({ profile: 'bob' });
-    expect(failed).toMatchObject({ ok: false, stage: 'auth' });
+    expect(failed).toMatchObject({ ok: false, stage: 'auth', status: 401, challenge: expect.stringMatching(/^Digest realm=/) });
     await h()['xcap:profiles.save']({ profile: { ...profile, name: 'bob2' }, previousName: 'bob', password: 'bob' });
     expect((await h()['xcap:profiles.list']({})).map((p) => p.profile.name)).toEqual(expect.arrayContaining(['bob2']));
     expect((await h()['xcap:profiles.list']({})).map((p) => p.profile.name)).not.toContain('bob');

@@ -63,19 +63,21 @@ export class XcapService {
     const started = performance.now();
     const elapsedMs = () => Math.round(performance.now() - started);
     let response: XcapResponse;
+    const before = this.traffic.lastId;
     try {
       response = await this.#getAt(profile, 'xcap-caps/global/index');
     } catch (error) {
       if (!(error instanceof XcapClientError)) throw error;
       const certificate = error.details.certificate;
+      const refused = error.code === 'auth' ? this.#lastChallenge(profile, before) : null;
       return {
         ok: false,
         stage: stageOf(error.code),
         code: error.code,
         message: error.message,
         certificate: certificate ? { subject: certificate.subject, issuer: certificate.issuer, validFrom: certificate.validFrom, validTo: certificate.validTo, fingerprint256: certificate.fingerprint256, pinSha256: certificate.pin, subjectAltNames: [] } : null,
-        challenge: null,
-        status: null,
+        challenge: refused?.challenge ?? null,
+        status: refused?.status ?? null,
         elapsedMs: elapsedMs(),
       };
     }
@@ -91,6 +93,14 @@ export class XcapService {
       status: response.status,
       elapsedMs: elapsedMs(),
     };
+  }
+
+  /** The WWW-Authenticate of the last 401 this profile received since `afterId` (the credentials were refused). */
+  #lastChallenge(profile: string, afterId: number): { challenge: string; status: number } | null {
+    const refused = this.traffic.list(afterId).filter((row) => row.profile === profile && row.status === 401).at(-1);
+    const exchange = refused && this.traffic.get(refused.id, false);
+    const challenges = exchange?.response?.headers.filter(([name]) => name.toLowerCase() === 'www-authenticate').map(([, value]) => value) ?? [];
+    return challenges.length > 0 ? { challenge: challenges.join(', '), status: 401 } : null;
   }
 
   async #getAt(profile: string, path: string): Promise<XcapResponse> {

@@ -5,29 +5,17 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, type Chromium } from './support/chromium';
-import { startBrowserModeProcess, type BrowserModeProcess } from './support/browser-mode-process';
+import { describe, expect, it } from 'vitest';
+import { CHROMIUM_PATH, launchChromium } from './support/chromium';
+import { useConsoleSession } from './support/console-session';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_PATH } from './support/chromium';
 
-let web: BrowserModeProcess;
-let browser: Chromium;
-
-beforeAll(async () => {
-  web = await startBrowserModeProcess();
-  browser = await launchChromium();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await web?.stop();
-});
+const session = useConsoleSession();
 
 describe('browser mode', () => {
   it('with the token: the first-run sandbox profile shows alice\'s documents', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(web.url);
+    const page = await session.browser.context.newPage();
+    await page.goto(session.web.url);
     await expect.poll(() => page.getByRole('treeitem', { name: 'resource-lists index' }).count(), { timeout: 20_000 }).toBe(1);
     await expect.poll(() => page.getByRole('combobox', { name: 'Profile' }).inputValue()).toBe('Local sandbox');
     for (const auid of ['pres-rules', 'pidf-manipulation']) expect(await page.getByRole('treeitem', { name: new RegExp(`^${auid} `) }).count()).toBeGreaterThan(0);
@@ -35,7 +23,7 @@ describe('browser mode', () => {
     await expect.poll(() => page.locator('.monaco-editor .view-lines').first().innerText(), { timeout: 15_000 }).toContain('Presence_fellows');
     await page.screenshot({ path: 'test/e2e/screenshots/browser-mode-first-run.png' });
     // The URL keeps working after a reload without the token (HttpOnly cookie for this port).
-    await page.goto(web.origin + '/');
+    await page.goto(session.web.origin + '/');
     await expect.poll(() => page.getByRole('treeitem', { name: 'resource-lists index' }).count(), { timeout: 20_000 }).toBe(1);
     await page.close();
   });
@@ -44,10 +32,10 @@ describe('browser mode', () => {
     const fresh = await launchChromium();
     try {
       const page = await fresh.context.newPage();
-      const none = await page.goto(web.origin + '/');
+      const none = await page.goto(session.web.origin + '/');
       expect(none?.status()).toBe(403);
       expect(await page.textContent('body')).toMatch(/missing token/);
-      const wrong = await page.goto(`${web.origin}/?token=${'A'.repeat(43)}`);
+      const wrong = await page.goto(`${session.web.origin}/?token=${'A'.repeat(43)}`);
       expect(wrong?.status()).toBe(403);
       expect(await page.textContent('body')).toMatch(/wrong token/);
       // Nor can a page without the cookie open the contract's socket.
@@ -55,7 +43,7 @@ describe('browser mode', () => {
         const socket = new WebSocket(origin.replace('http', 'ws') + '/ipc');
         socket.onopen = () => resolve(true);
         socket.onerror = () => resolve(false);
-      }), web.origin);
+      }), session.web.origin);
       expect(opened).toBe(false);
     } finally {
       await fresh.close();
@@ -63,7 +51,7 @@ describe('browser mode', () => {
   });
 
   it('a foreign Host (a DNS-rebinding name resolving to 127.0.0.1): refused even with the token', async () => {
-    const port = new URL(web.url).port;
+    const port = new URL(session.web.url).port;
     const profile = await import('node:fs/promises').then((fs) => fs.mkdtemp('/tmp/xcap-rebind-'));
     const context = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM_PATH,
@@ -72,7 +60,7 @@ describe('browser mode', () => {
     });
     try {
       const page = await context.newPage();
-      const response = await page.goto(`http://rebind.example:${port}/?token=${new URL(web.url).searchParams.get('token')}`);
+      const response = await page.goto(`http://rebind.example:${port}/?token=${new URL(session.web.url).searchParams.get('token')}`);
       expect(response?.status()).toBe(421);
       expect(await page.textContent('body')).toMatch(/wrong Host/);
     } finally {
@@ -81,8 +69,8 @@ describe('browser mode', () => {
   });
 
   it('a foreign Origin (another local page): its socket is refused even though the browser sends the cookie', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(web.url); // sets the cookie in this browser
+    const page = await session.browser.context.newPage();
+    await page.goto(session.web.url); // sets the cookie in this browser
     const other: Server = createServer((_, response) => response.end('<!doctype html><title>other</title>'));
     await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
     try {
@@ -91,9 +79,9 @@ describe('browser mode', () => {
         const socket = new WebSocket(origin.replace('http', 'ws') + '/ipc');
         socket.onopen = () => resolve('open');
         socket.onerror = () => resolve('refused');
-      }), web.origin);
+      }), session.web.origin);
       expect(result).toBe('refused');
-      const status = await page.evaluate((origin) => fetch(origin + '/', { credentials: 'include' }).then((r) => r.status, () => 0), web.origin);
+      const status = await page.evaluate((origin) => fetch(origin + '/', { credentials: 'include' }).then((r) => r.status, () => 0), session.web.origin);
       expect(status === 403 || status === 0).toBe(true); // 403, or blocked by CORS before we see it
     } finally {
       other.close();

@@ -4,32 +4,20 @@
  * <list name="Presence_fellows"> (a uniqueness-failure the server would answer with 409) shows a
  * validation marker while typing, computed in the validation worker under the app's CSP.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, type Chromium } from './support/chromium';
-import { startBrowserModeProcess, type BrowserModeProcess } from './support/browser-mode-process';
+import { describe, expect, it } from 'vitest';
+import { useConsoleSession } from './support/console-session';
 
-let web: BrowserModeProcess;
-let browser: Chromium;
-
-beforeAll(async () => {
-  web = await startBrowserModeProcess();
-  browser = await launchChromium();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await web?.stop();
-});
+const session = useConsoleSession();
 
 describe('XML editor', () => {
   it('a validation error appears as a marker while typing', async () => {
-    const page = await browser.context.newPage();
+    const page = await session.browser.context.newPage();
     const problems: string[] = [];
     page.on('pageerror', (error) => problems.push(error.message));
     page.on('console', (message) => {
       if (message.type() === 'error') problems.push(message.text());
     });
-    await page.goto(web.url);
+    await page.goto(session.web.url);
     await expect.poll(() => page.getByRole('treeitem', { name: 'resource-lists index' }).count(), { timeout: 20_000 }).toBe(1);
     await page.getByRole('treeitem', { name: 'resource-lists index' }).getByRole('button').click();
 

@@ -10,23 +10,11 @@
  * named "Traffic".
  */
 import { readFile } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { launchChromium, type Chromium } from './support/chromium';
-import { startBrowserModeProcess, type BrowserModeProcess } from './support/browser-mode-process';
+import { useConsoleSession } from './support/console-session';
 
-let web: BrowserModeProcess;
-let browser: Chromium;
-
-beforeAll(async () => {
-  web = await startBrowserModeProcess();
-  browser = await launchChromium();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await web?.stop();
-});
+const session = useConsoleSession();
 
 const DOCUMENT_PATH = '/xcap-root/resource-lists/users/sip:alice@example.com/index';
 
@@ -54,9 +42,9 @@ function headerValue(inspector: Locator, table: 'Request headers' | 'Response he
 
 describe('traffic inspector', () => {
   it('shows the digest challenge and its answer, reveals credentials on request, exports a redacted HAR', async () => {
-    const page = await browser.context.newPage();
+    const page = await session.browser.context.newPage();
     page.setDefaultTimeout(15_000); // a failing step names itself instead of the test timing out
-    await page.goto(web.url);
+    await page.goto(session.web.url);
     const document = page.getByRole('treeitem', { name: 'resource-lists index' });
     await expect.poll(() => document.count(), { timeout: 20_000 }).toBe(1);
     await document.getByRole('button').click();
