@@ -13,6 +13,7 @@ export type XcapClientErrorCode =
   | 'tls-client-certificate' // the server wants a client certificate / ours is refused
   | 'response-too-large'
   | 'auth' // authentication failed or cannot be answered
+  | 'cancelled' // the user cancelled the request
   | 'invalid-argument';
 
 export interface CertificateSummary {

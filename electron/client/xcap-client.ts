@@ -71,7 +71,8 @@ export class XcapClient {
     return findQuirks(this.servers.get(new URL(url).origin));
   }
 
-  async send(plan: RequestPlan, firstAttempt: AttemptKind = 'initial'): Promise<XcapResponse> {
+  /** `signal` cancels the exchange in flight (the answer to a challenge and a 412 refresh too): rejects with code 'cancelled'. */
+  async send(plan: RequestPlan, firstAttempt: AttemptKind = 'initial', signal?: AbortSignal): Promise<XcapResponse> {
     const url = new URL(plan.url);
     const target = plan.url.slice(url.origin.length);
     const body = plan.body === null ? null : new TextEncoder().encode(plan.body);
@@ -81,7 +82,7 @@ export class XcapClient {
     for (let round = 1; ; round++) {
       const headers: Record<string, string> = { ...this.options.headers, ...plan.headers };
       if (authorization !== null) headers.Authorization = authorization;
-      const response = await this.dispatch(url, target, plan.method, headers, body, attempt);
+      const response = await this.dispatch(url, target, plan.method, headers, body, attempt, signal);
       const server = single(response.headers.server);
       if (server !== undefined) this.servers.set(url.origin, server);
       if (response.status === 401) {
@@ -98,11 +99,11 @@ export class XcapClient {
       } catch (error) {
         throw new XcapClientError('auth', (error as Error).message, { cause: error });
       }
-      return this.finish(plan, response);
+      return this.finish(plan, response, signal);
     }
   }
 
-  private async finish(plan: RequestPlan, response: RawResponse): Promise<XcapResponse> {
+  private async finish(plan: RequestPlan, response: RawResponse, signal?: AbortSignal): Promise<XcapResponse> {
     const etag = unquote(single(response.headers.etag));
     if (response.status >= 200 && response.status < 300) {
       if (plan.method === 'DELETE' && plan.resource === 'document') this.etags.forget(plan.url);
@@ -110,7 +111,7 @@ export class XcapClient {
     }
     let conflict: XcapResponse['conflict'] = null;
     if (response.status === 412) {
-      const current = await this.send({ method: 'GET', url: documentKey(plan.url), headers: {}, body: null, resource: 'document' }, 'conflict-refresh');
+      const current = await this.send({ method: 'GET', url: documentKey(plan.url), headers: {}, body: null, resource: 'document' }, 'conflict-refresh', signal);
       conflict = { etag: current.etag, body: current.body, status: current.status };
     }
     return {
@@ -125,11 +126,11 @@ export class XcapClient {
     };
   }
 
-  private async dispatch(url: URL, path: string, method: string, headers: Record<string, string>, body: Uint8Array | null, attempt: AttemptKind): Promise<RawResponse> {
+  private async dispatch(url: URL, path: string, method: string, headers: Record<string, string>, body: Uint8Array | null, attempt: AttemptKind, signal?: AbortSignal): Promise<RawResponse> {
     try {
       // origin + path as planned: undici sends the path bytes as given (no re-encoding). The mark
       // tells the traffic recorder (if the dispatcher has one) which attempt this is.
-      const options = markRequest({ origin: url.origin, path, method: method as Dispatcher.HttpMethod, headers, body: body ?? undefined }, { attempt });
+      const options = markRequest({ origin: url.origin, path, method: method as Dispatcher.HttpMethod, headers, body: body ?? undefined, ...(signal && { signal }) }, { attempt });
       const response = await this.options.dispatcher.request(options);
       const bytes = new Uint8Array(await response.body.arrayBuffer());
       return { status: response.statusCode, headers: response.headers, body: bytes };

@@ -15,8 +15,13 @@ export function toIpcError(error: unknown): IpcError {
   if (error instanceof ProfileError) return { code: error.code === 'profile-not-found' ? 'not-found' : 'profile-invalid', message: error.message, detail: error.code };
   if (error instanceof KeychainError) return { code: 'keychain', message: error.message, detail: error.code };
   if (error instanceof AuthError) return { code: 'auth', message: error.message, detail: error.code };
-  if (error instanceof XcapClientError) return { code: error.code === 'auth' ? 'auth' : error.code === 'invalid-argument' ? 'xcap-invalid' : 'network', message: error.message, detail: error.code };
+  if (error instanceof XcapClientError) return { code: clientErrorCode(error.code), message: error.message, detail: error.code };
   if (isXcapCoreError(error)) return { code: 'xcap-invalid', message: error.message, detail: error.code };
   const message = error instanceof Error ? error.message : String(error);
   return { code: 'internal', message: `internal error: ${message}` };
+}
+
+function clientErrorCode(code: XcapClientError['code']): IpcError['code'] {
+  if (code === 'auth' || code === 'cancelled') return code;
+  return code === 'invalid-argument' ? 'xcap-invalid' : 'network';
 }

@@ -7,6 +7,9 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { dispatchCall } from '../ipc/dispatch';
 import { MemoryKeychain } from '../keychain';
 import { createConsoleServices, type ConsoleServices } from './console-services';
 import { SANDBOX_PROFILE_NAME } from './sandbox-service';
@@ -110,6 +113,25 @@ describe('console services', () => {
       expect(await again.handlers['xcap:drafts.remove']({ profile: 'p', uri: 'http://h/r/a/users/u/index' })).toEqual({ removed: true });
     } finally {
       await again.close();
+    }
+  });
+
+  it('a send in flight can be cancelled: it ends at once with the code "cancelled"', async () => {
+    const hanging = createServer(() => undefined); // accepts, never answers
+    await new Promise<void>((resolve) => hanging.listen(0, '127.0.0.1', resolve));
+    try {
+      const root = `http://127.0.0.1:${(hanging.address() as AddressInfo).port}/xcap-root`;
+      await h()['xcap:profiles.save']({ profile: { name: 'hanging', xcapRoot: root, xui: 'sip:x@example.com', auth: { method: 'none' }, tls: {} }, previousName: null });
+      const started = Date.now();
+      const sending = dispatchCall(services.handlers, 'xcap:xcap.send', { profile: 'hanging', method: 'GET', uri: `${root}/resource-lists/users/sip:x@example.com/index`, body: null, requestId: 'r1' });
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(await h()['xcap:xcap.cancel']({ requestId: 'r1' })).toEqual({ cancelled: true });
+      expect(await sending).toMatchObject({ ok: false, error: { code: 'cancelled' } });
+      expect(Date.now() - started).toBeLessThan(5_000); // not the 30 s headers timeout
+      expect(await h()['xcap:xcap.cancel']({ requestId: 'r1' })).toEqual({ cancelled: false });
+    } finally {
+      hanging.closeAllConnections();
+      hanging.close();
     }
   });
 });

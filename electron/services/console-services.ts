@@ -58,6 +58,7 @@ export async function createConsoleServices(options: ConsoleServicesOptions): Pr
     'xcap:xcap.caps': ({ profile }) => xcap.caps(profile),
     'xcap:xcap.directory': ({ profile }) => xcap.directory(profile),
     'xcap:xcap.send': (request) => xcap.send(request),
+    'xcap:xcap.cancel': async ({ requestId }) => ({ cancelled: xcap.cancel(requestId) }),
     'xcap:traffic.list': async ({ afterId }) => traffic.list(afterId),
     'xcap:traffic.get': async ({ id, reveal }) => traffic.get(id, reveal) ?? notFound(`no exchange ${id} (cleared, or dropped by the capture budget)`),
     'xcap:traffic.exportHar': async ({ ids }) => ({ har: traffic.har(ids) }),

@@ -16,6 +16,8 @@ import type { TrafficLog } from './traffic-log';
 const decoder = new TextDecoder();
 
 export class XcapService {
+  readonly #inFlight = new Map<string, AbortController>();
+
   constructor(
     private readonly pool: ConnectionPool,
     private readonly traffic: TrafficLog,
@@ -50,13 +52,26 @@ export class XcapService {
     const condition = { ...(request.etag !== undefined && { etag: request.etag }), ...(request.createOnly !== undefined && { createOnly: request.createOnly }) };
     const plan = client.plan(request.method, uri, request.body, condition);
     const before = this.traffic.lastId;
-    const response = await client.send(plan);
+    const controller = new AbortController();
+    if (request.requestId !== undefined) this.#inFlight.set(request.requestId, controller);
+    let response: XcapResponse;
+    try {
+      response = await client.send(plan, 'initial', controller.signal);
+    } finally {
+      if (request.requestId !== undefined && this.#inFlight.get(request.requestId) === controller) this.#inFlight.delete(request.requestId);
+    }
     return {
       plan: { method: plan.method, url: plan.url, headers: Object.entries(plan.headers), body: plan.body },
       ...responseFields(response),
       conflict: response.conflict && { status: response.conflict.status, etag: response.conflict.etag, body: decoder.decode(response.conflict.body) },
       exchangeIds: this.traffic.list(before).filter((row) => row.profile === request.profile).map((row) => row.id),
     };
+  }
+
+  cancel(requestId: string): boolean {
+    const controller = this.#inFlight.get(requestId);
+    controller?.abort();
+    return controller !== undefined;
   }
 
   async test(profile: string): Promise<ConnectionReport> {

@@ -13,6 +13,7 @@ export const CALL_CHANNEL_NAMES = [
   'xcap:xcap.caps',
   'xcap:xcap.directory',
   'xcap:xcap.send',
+  'xcap:xcap.cancel',
   'xcap:traffic.list',
   'xcap:traffic.get',
   'xcap:traffic.exportHar',

@@ -37,6 +37,8 @@ export const calls = {
   'xcap:xcap.caps': { args: profileName, value: capsSchema },
   'xcap:xcap.directory': { args: profileName, value: directorySchema },
   'xcap:xcap.send': { args: sendRequestSchema, value: sendResultSchema },
+  /** Cancels a send in flight (by its requestId); it then fails with code 'cancelled'. */
+  'xcap:xcap.cancel': { args: z.strictObject({ requestId: z.string().min(1).max(64) }), value: z.strictObject({ cancelled: z.boolean() }) },
   'xcap:traffic.list': { args: z.strictObject({ afterId: z.number().int().nonnegative().optional() }), value: z.array(exchangeSummarySchema) },
   'xcap:traffic.get': { args: z.strictObject({ id: z.number().int().positive(), reveal: z.boolean() }), value: exchangeSchema },
   'xcap:traffic.exportHar': { args: z.strictObject({ ids: z.array(z.number().int().positive()).max(1_000_000).optional() }), value: z.strictObject({ har: z.string() }) },

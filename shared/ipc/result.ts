@@ -23,6 +23,8 @@ export const IPC_ERROR_CODES = [
   'network',
   /** Authentication failed or could not be attempted. */
   'auth',
+  /** The user cancelled the request. */
+  'cancelled',
   /** The embedded sandbox server could not start. */
   'sandbox',
   /** Anything else: a bug. The message says what. */

@@ -63,6 +63,8 @@ export const sendRequestSchema = z.strictObject({
   createOnly: z.boolean().optional(),
   /** Shown in the traffic inspector, e.g. "playground send". */
   label: z.string().max(200).optional(),
+  /** Names the request for xcap.cancel. */
+  requestId: z.string().min(1).max(64).optional(),
 });
 export type SendRequest = z.infer<typeof sendRequestSchema>;
 

@@ -20,6 +20,7 @@ export async function mapTransportError(error: unknown, url: URL): Promise<XcapC
   const cause = (error as { cause?: unknown })?.cause;
   if (cause instanceof XcapClientError) return cause;
   const code = codeOf(error);
+  if (code === 'UND_ERR_ABORTED' || (error as Error)?.name === 'AbortError') return new XcapClientError('cancelled', 'the request was cancelled', { cause: error });
   const where = `${url.hostname}:${url.port || (url.protocol === 'https:' ? 443 : 80)}`;
   const message = (error as Error)?.message ?? String(error);
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return new XcapClientError('dns', `cannot resolve ${url.hostname}: check the XCAP root's host name`, { cause: error });

@@ -33,6 +33,7 @@ export class DocumentSession {
   restoredDraft = $state(false);
   readonly dirty = $derived(this.text !== (this.serverText ?? ''));
   #draftTimer: ReturnType<typeof setTimeout> | undefined;
+  #requestId: string | null = null;
 
   constructor(
     readonly api: XcapApi,
@@ -81,9 +82,19 @@ export class DocumentSession {
     this.status = 'saving';
     this.problem = null;
     const creating = this.serverText === null;
-    const result = await unwrap(
-      this.api.xcap.send({ profile: this.profile, method: 'PUT', uri: this.uri, body: this.text, ...(creating ? { etag: null, createOnly: true } : { etag: this.serverEtag }), label: 'save document' }),
-    );
+    this.#requestId = crypto.randomUUID();
+    let result;
+    try {
+      result = await unwrap(
+        this.api.xcap.send({ profile: this.profile, method: 'PUT', uri: this.uri, body: this.text, ...(creating ? { etag: null, createOnly: true } : { etag: this.serverEtag }), label: 'save document', requestId: this.#requestId }),
+      );
+    } catch (error) {
+      this.status = this.serverText === null ? 'missing' : 'ready';
+      this.message = `Not saved: ${(error as Error).message}. Your text is kept as a draft.`;
+      return;
+    } finally {
+      this.#requestId = null;
+    }
     if (result.status === 200 || result.status === 201) {
       this.serverText = this.text;
       this.serverEtag = result.etag;
@@ -112,6 +123,11 @@ export class DocumentSession {
     this.serverEtag = conflict.serverEtag;
     this.text = merged;
     await this.save();
+  }
+
+  /** Cancels a save in flight; the text stays (and stays a draft). */
+  cancelSave(): void {
+    if (this.#requestId !== null) void this.api.xcap.cancel({ requestId: this.#requestId });
   }
 
   cancelMerge(): void {
