@@ -5,6 +5,7 @@
  */
 import type { XcapApi } from '../../../../shared/ipc';
 import { readXcapErrorBody, type ReadXcapError } from '../../../../shared/xcap/edit';
+import { findApplicationUsage } from '../../../../shared/xcap/usages/registry';
 import { unwrap } from '../unwrap';
 
 export interface Conflict {
@@ -31,6 +32,8 @@ export class DocumentSession {
   conflict = $state<Conflict | null>(null);
   problem = $state<SaveProblem | null>(null);
   restoredDraft = $state(false);
+  /** The server's Server header (product/version): which known quirks apply (shared/xcap/quirks). */
+  serverHeader = $state<string | null>(null);
   readonly dirty = $derived(this.text !== (this.serverText ?? ''));
   #draftTimer: ReturnType<typeof setTimeout> | undefined;
   #requestId: string | null = null;
@@ -48,6 +51,7 @@ export class DocumentSession {
       unwrap(this.api.xcap.send({ profile: this.profile, method: 'GET', uri: this.uri, body: null, label: 'open document' })),
       unwrap(this.api.drafts.list({})),
     ]);
+    this.serverHeader = response.headers.find(([name]) => name.toLowerCase() === 'server')?.[1] ?? this.serverHeader;
     if (response.status === 200) {
       this.serverText = response.body;
       this.serverEtag = response.etag;
@@ -61,7 +65,7 @@ export class DocumentSession {
     }
     const draft = drafts.find((d) => d.profile === this.profile && d.uri === this.uri);
     this.restoredDraft = draft !== undefined && draft.text !== (this.serverText ?? '');
-    this.text = this.restoredDraft && draft ? draft.text : (this.serverText ?? '');
+    this.text = this.restoredDraft && draft ? draft.text : (this.serverText ?? newDocumentTemplate(this.auid));
     this.status = this.serverText === null ? 'missing' : 'ready';
   }
 
@@ -138,4 +142,11 @@ export class DocumentSession {
   dispose(): void {
     clearTimeout(this.#draftTimer);
   }
+}
+
+/** A new document starts as the usage's empty root element (valid for most usages, easy to fill). */
+function newDocumentTemplate(auid: string): string {
+  const usage = findApplicationUsage(auid);
+  if (!usage) return '';
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<${usage.rootElement.local} xmlns="${usage.rootElement.namespace}">\n</${usage.rootElement.local}>\n`;
 }
