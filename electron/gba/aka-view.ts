@@ -5,29 +5,13 @@
  * the nonce, SQN stays concealed by AK. RES never is on the wire; the `response` and `auts`
  * parameters are redacted by the capture layer and only said to be there.
  */
+import type { AkaFields, AkaView } from '../../shared/traffic/aka';
 import { decodeAkaNonce, splitAutn, type AkaNonce } from './aka-nonce';
 
 /** One header line as recorded: name and value. */
 export type AkaHeaderPair = readonly [name: string, value: string];
 
-export interface AkaFields {
-  readonly realm: string | null;
-  /** Hex. */
-  readonly rand: string;
-  readonly autn: string;
-  readonly sqnXorAk: string;
-  readonly amf: string;
-  readonly mac: string;
-  /** The BSF's own part of the nonce (hex), often empty. */
-  readonly serverData: string;
-}
-
-export interface AkaView {
-  /** The challenge in the response (401 WWW-Authenticate), or null. */
-  readonly challenge: AkaFields | null;
-  /** The client's AKA Authorization in the request, or null when there is none. */
-  readonly answer: { readonly kind: 'identity' | 'res' | 'auts'; readonly username: string | null; readonly fields: AkaFields | null } | null;
-}
+export type { AkaFields, AkaView } from '../../shared/traffic/aka';
 
 /** The AKA view of an exchange, or null when neither side speaks Digest AKA. Never throws. */
 export function decodeAkaView(request: { readonly headers: readonly AkaHeaderPair[] }, response: { readonly headers: readonly AkaHeaderPair[] } | null): AkaView | null {

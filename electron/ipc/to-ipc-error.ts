@@ -6,6 +6,7 @@ import type { IpcError } from '../../shared/ipc';
 import { isXcapCoreError } from '../../shared/xcap/errors';
 import { AuthError } from '../client/auth/auth-error';
 import { XcapClientError } from '../client/client-error';
+import { isGbaError } from '../gba/gba-error';
 import { KeychainError } from '../keychain/keychain-error';
 import { ProfileError } from '../profiles/profile-error';
 import { IpcHandlerError } from './handlers';
@@ -16,6 +17,7 @@ export function toIpcError(error: unknown): IpcError {
   if (error instanceof KeychainError) return { code: 'keychain', message: error.message, detail: error.code };
   if (error instanceof AuthError) return { code: 'auth', message: error.message, detail: error.code };
   if (error instanceof XcapClientError) return { code: clientErrorCode(error.code), message: error.message, detail: error.code };
+  if (isGbaError(error)) return { code: error.code === 'usim-credentials' ? 'profile-invalid' : 'auth', message: error.message, detail: error.code };
   if (isXcapCoreError(error)) return { code: 'xcap-invalid', message: error.message, detail: error.code };
   const message = error instanceof Error ? error.message : String(error);
   return { code: 'internal', message: `internal error: ${message}` };

@@ -51,7 +51,7 @@ export async function createConsoleServices(options: ConsoleServicesOptions): Pr
   const handlers = {
     'xcap:app.info': async () => ({ version: VERSION, mode: options.mode, platform: process.platform, keychain: options.keychainKind }),
     'xcap:profiles.list': () => profiles.list(),
-    'xcap:profiles.save': ({ profile, previousName, password }) => profiles.save(profile, previousName, password),
+    'xcap:profiles.save': ({ profile, previousName, password, usim }) => profiles.save(profile, previousName, password, usim),
     'xcap:profiles.remove': async ({ profile }) => ({ removed: await profiles.remove(profile) }),
     'xcap:profiles.test': ({ profile }) => xcap.test(profile),
     'xcap:sandbox.status': async () => sandbox.status(),

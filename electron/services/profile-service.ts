@@ -4,7 +4,8 @@
  */
 import type { ProfileEntry } from '../../shared/ipc';
 import type { Keychain } from '../keychain';
-import { forgetProfileSecrets, readProfileSecret, saveProfileSecret, type Profile, type ProfileStore } from '../profiles';
+import { forgetProfileSecrets, readProfileSecret, readUsimSecrets, saveProfileSecret, saveUsimSecrets, type Profile, type ProfileStore } from '../profiles';
+import { createUsim } from '../gba/usim-credentials';
 import { profilePasswordAccount } from '../profiles';
 import { KEYCHAIN_SERVICE } from '../keychain';
 import { Secret } from '../secrets/secret';
@@ -28,8 +29,10 @@ export class ProfileService {
     return Promise.all(profiles.map((profile) => this.#entry(profile)));
   }
 
-  async save(profile: unknown, previousName: string | null, password: string | null | undefined): Promise<ProfileEntry> {
+  async save(profile: unknown, previousName: string | null, password: string | null | undefined, usim?: { k: string; opc?: string; op?: string }): Promise<ProfileEntry> {
     const { store, keychain, pool } = this.options;
+    const usimSecrets = usim && { k: new Secret(usim.k), ...(usim.opc !== undefined && { opc: new Secret(usim.opc) }), ...(usim.op !== undefined && { op: new Secret(usim.op) }) };
+    if (usimSecrets) createUsim(usimSecrets); // refuse malformed keys before storing anything
     if (previousName !== null && previousName !== (profile as { name?: unknown }).name && !(await store.get(previousName))) {
       throw new IpcHandlerError('not-found', `no profile "${previousName}" to rename`);
     }
@@ -38,6 +41,8 @@ export class ProfileService {
       // A rename carries the secrets over to the new name's accounts, then drops the old profile.
       const oldPassword = await readProfileSecret(keychain, previousName, 'password');
       if (oldPassword && password === undefined) await saveProfileSecret(keychain, saved.name, oldPassword);
+      const oldUsim = await readUsimSecrets(keychain, previousName);
+      if (oldUsim && !usimSecrets) await saveUsimSecrets(keychain, saved.name, oldUsim);
       const oldPassphrase = await readProfileSecret(keychain, previousName, 'key-passphrase');
       if (oldPassphrase) await saveProfileSecret(keychain, saved.name, oldPassphrase, 'key-passphrase');
       await store.remove(previousName);
@@ -46,6 +51,7 @@ export class ProfileService {
     }
     if (typeof password === 'string') await saveProfileSecret(keychain, saved.name, new Secret(password));
     if (password === null) await keychain.delete(KEYCHAIN_SERVICE, profilePasswordAccount(saved.name));
+    if (usimSecrets) await saveUsimSecrets(keychain, saved.name, usimSecrets);
     await pool.invalidate(saved.name);
     this.options.changed();
     return this.#entry(saved);
@@ -63,6 +69,7 @@ export class ProfileService {
 
   async #entry(profile: Profile): Promise<ProfileEntry> {
     const password = profile.auth.method === 'none' ? null : await readProfileSecret(this.options.keychain, profile.name, 'password');
-    return { profile: structuredClone(profile) as ProfileEntry['profile'], passwordSet: password !== null, sandbox: this.options.sandboxProfile() === profile.name };
+    const usim = profile.auth.method === 'gba' ? await readUsimSecrets(this.options.keychain, profile.name) : null;
+    return { profile: structuredClone(profile) as ProfileEntry['profile'], passwordSet: password !== null, usimSet: usim !== null, sandbox: this.options.sandboxProfile() === profile.name };
   }
 }

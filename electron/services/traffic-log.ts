@@ -6,6 +6,8 @@
 import type { ExchangeSummary } from '../../shared/ipc';
 import type { Exchange, ExchangeJson } from '../client/capture';
 import { exchangeToJson, toCurl, toHar, type TrafficRecorder } from '../client/capture';
+import { decodeAkaView } from '../gba/aka-view';
+import type { AkaView } from '../../shared/traffic/aka';
 
 interface Entry {
   readonly summary: ExchangeSummary;
@@ -50,10 +52,14 @@ export class TrafficLog {
   }
 
   /** The exchange, redacted unless `reveal`; null when unknown or dropped by its recorder's budget. */
-  get(id: number, reveal: boolean): (ExchangeJson & { profile: string }) | null {
+  /** Also decodes Digest AKA (GBA bootstrapping) fields, from the redacted headers: RES and AUTS never appear. */
+  get(id: number, reveal: boolean): (ExchangeJson & { profile: string; aka: AkaView | null }) | null {
     const exchange = this.#exchange(id, reveal);
     const entry = this.#entries.get(id);
-    return exchange && entry ? { ...exchangeToJson(exchange, { reveal }), id, profile: entry.summary.profile } : null;
+    if (!exchange || !entry) return null;
+    const redacted = reveal ? this.#exchange(id, false) : exchange;
+    const aka = redacted ? decodeAkaView(redacted.request, redacted.response) : null;
+    return { ...exchangeToJson(exchange, { reveal }), id, profile: entry.summary.profile, aka };
   }
 
   /** HAR 1.2 of the given exchanges (all when absent), always redacted. */

@@ -10,7 +10,7 @@
 import { z } from 'zod';
 import { CALL_CHANNEL_NAMES, EVENT_CHANNEL_NAMES } from './channels';
 import { draftKeySchema, draftSchema } from './drafts-schema';
-import { profileEntrySchema, profileSchema } from './profile-schema';
+import { profileEntrySchema, profileSchema, usimInputSchema } from './profile-schema';
 import { exchangeSchema, exchangeSummarySchema } from './traffic-schema';
 import { capsSchema, connectionReportSchema, directorySchema, sendRequestSchema, sendResultSchema } from './xcap-schema';
 
@@ -25,7 +25,8 @@ export const calls = {
   'xcap:profiles.list': { args: none, value: z.array(profileEntrySchema) },
   'xcap:profiles.save': {
     // password: a string stores it in the keychain, null deletes it, absent leaves it. It never comes back.
-    args: z.strictObject({ profile: profileSchema, previousName: z.string().max(100).nullable(), password: z.string().max(4096).nullable().optional() }),
+    // usim (GBA): K and OPc or OP, written to the keychain; like the password, never sent back.
+    args: z.strictObject({ profile: profileSchema, previousName: z.string().max(100).nullable(), password: z.string().max(4096).nullable().optional(), usim: usimInputSchema.optional() }),
     value: profileEntrySchema,
   },
   'xcap:profiles.remove': { args: profileName, value: z.strictObject({ removed: z.boolean() }) },

@@ -45,8 +45,14 @@ export type ProfileData = z.infer<typeof profileSchema>;
 export const profileEntrySchema = z.strictObject({
   profile: profileSchema,
   passwordSet: z.boolean(),
+  /** GBA profiles: whether the software USIM's K and OPc/OP are in the keychain (never their values). */
+  usimSet: z.boolean(),
   /** The profile of the embedded sandbox server (its root follows the sandbox's port). */
   sandbox: z.boolean(),
 });
 
 export type ProfileEntry = z.infer<typeof profileEntrySchema>;
+
+const hex128 = z.string().regex(/^[0-9a-fA-F]{32}$/, '16 bytes in hex (32 hex digits)');
+/** GBA: the software USIM's parameters, sent once to the keychain. K with exactly one of OPc and OP. */
+export const usimInputSchema = z.union([z.strictObject({ k: hex128, opc: hex128 }), z.strictObject({ k: hex128, op: hex128 })]);

@@ -1,5 +1,6 @@
 /** Values of the traffic.* channels. Full exchanges use the shared record type (shared/traffic). */
 import { z } from 'zod';
+import type { AkaView } from '../traffic/aka';
 import type { ExchangeJson } from '../traffic/exchange';
 
 /** One row of the inspector's list: enough to filter and sort without fetching the exchange. */
@@ -24,4 +25,4 @@ export type ExchangeSummary = z.infer<typeof exchangeSummarySchema>;
 
 // The exchange record is a large, nested, main-process-produced type: checked by its TypeScript type
 // (shared/traffic/exchange.ts) rather than repeated here as a schema.
-export const exchangeSchema = z.custom<ExchangeJson & { readonly profile: string }>((value) => typeof value === 'object' && value !== null && 'request' in value);
+export const exchangeSchema = z.custom<ExchangeJson & { readonly profile: string; readonly aka: AkaView | null }>((value) => typeof value === 'object' && value !== null && 'request' in value);

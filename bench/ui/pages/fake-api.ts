@@ -86,7 +86,7 @@ export function fakeTrafficApi(count: number): XcapApi {
     list: ({ afterId = 0 }) => ok(rows.filter((row) => row.id > afterId)),
     get: ({ id, reveal }) => {
       const row = rows.find((r) => r.id === id);
-      return row ? ok(exchangeFor(row, reveal)) : Promise.resolve({ ok: false, error: { code: 'not-found', message: `no exchange ${id}` } });
+      return row ? ok({ ...exchangeFor(row, reveal), aka: null }) : Promise.resolve({ ok: false, error: { code: 'not-found', message: `no exchange ${id}` } });
     },
     exportHar: ({ ids }) => ok({ har: JSON.stringify({ log: { version: '1.2', entries: (ids ?? rows.map((r) => r.id)).map((id) => ({ id })) } }) }),
     curl: ({ id }) => ok({ command: `curl --digest --user 'user:'"$XCAP_PASSWORD" '${rows.find((r) => r.id === id)?.url ?? ''}'` }),
