@@ -11,6 +11,7 @@ import { mkdir, readdir, readFile, unlink } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { DocumentCache } from './document-cache';
 import { decodeDocumentFile, encodeDocumentFile, type StoredDocument } from './document-file';
+import { DirectorySyncer } from './directory-sync';
 import { DirectoryMaker, removeFileDurably, replaceFileDurably, syncDirectory } from './durable-fs';
 import { computeEtag } from './etag';
 import { fileNameToSegment } from './file-names';
@@ -71,6 +72,7 @@ function isMissing(error: unknown): boolean {
 
 export class DocumentStore {
   private readonly mutex = new KeyMutex();
+  private readonly syncer = new DirectorySyncer();
   private readonly directories: DirectoryMaker;
   private closed = false;
 
@@ -79,7 +81,7 @@ export class DocumentStore {
     readonly directory: string,
     private readonly cache: DocumentCache,
   ) {
-    this.directories = new DirectoryMaker(directory);
+    this.directories = new DirectoryMaker(directory, this.syncer);
   }
 
   /**
@@ -165,6 +167,7 @@ export class DocumentStore {
   async close(): Promise<void> {
     this.closed = true;
     await this.mutex.idle();
+    await this.syncer.close();
   }
 
   private checkOpen(): void {
@@ -204,7 +207,7 @@ export class DocumentStore {
     const path = documentPathOf(this.directory, resolved.segments);
     try {
       if (action.kind === 'delete') {
-        if (current !== null) await removeFileDurably(path);
+        if (current !== null) await removeFileDurably(path, this.syncer);
         this.cache.set(resolved.key, null);
         return null;
       }
@@ -215,7 +218,7 @@ export class DocumentStore {
       // Cache the copy inside `file`, not the caller's array, which the caller may reuse.
       const written = { ...document, bytes: file.subarray(file.byteLength - bytes.byteLength) };
       await this.directories.ensure(dirname(path));
-      await replaceFileDurably(path, file);
+      await replaceFileDurably(path, file, this.syncer);
       this.cache.set(resolved.key, written);
       return written;
     } catch (error) {

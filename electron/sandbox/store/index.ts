@@ -7,7 +7,7 @@
  *     resource-lists/users/sip%3Aalice%40example.com/index=        XCAP document  resource-lists/users/sip:alice@example.com/index
  *     xcap-caps/global/index=                                       XCAP document  xcap-caps/global/index
  *     mime/users/sip%3Aalice%40example.com/avatar/photo.jpg=        MIME object    mime/users/sip:alice@example.com/avatar/photo.jpg
- *     …/.tmp-<16 hex>                                               an atomic write in progress (swept at open)
+ *     …/.tmp-<tag>-<n>                                              an atomic write in progress (swept at open)
  *
  * - Every key segment is a directory or file name: bytes other than `a-z 0-9 . _ -` are %XX
  *   (uppercase letters too, so case-insensitive file systems keep `Bob` and `bob` apart), a

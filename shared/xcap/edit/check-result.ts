@@ -1,21 +1,42 @@
-import { validateAgainstSchema } from '../usages/schema-validation';
+import { XmlValidateError } from 'libxml2-wasm';
+import { compiledSchema } from '../usages/schema-validation';
 import type { ApplicationUsage } from '../usages/types';
+import type { LibxmlProblem } from '../xml/libxml';
+import { allProblems, utf8ForLibxml, withLibxmlDocument } from '../xml/libxml';
 import type { SourceElement } from '../xml/source-index';
 import type { XcapEditRequest, XcapErrorDetail } from './types';
 
-/** Schema validation of the document an operation would produce (RFC 4825 §8.2.5). */
+
+/**
+ * Schema validation of the document an operation would produce (RFC 4825 §8.2.5): one libxml2
+ * parse, validated with the usage's compiled schema. The same checks as validateAgainstSchema(),
+ * but handing libxml2 UTF-8 bytes (see utf8ForLibxml): this runs on every write.
+ */
 export function schemaError(request: XcapEditRequest, document: string): XcapErrorDetail | null {
   if (request.validateSchema === false) return null;
-  const report = validateAgainstSchema(request.usage, document);
-  const [first] = report.problems;
-  if (report.valid || !first) return null;
-  const more = report.problems.length > 1 ? ` (and ${report.problems.length - 1} more)` : '';
+  const problems = schemaProblems(request.usage, utf8ForLibxml(document));
+  const [first] = problems;
+  if (!first) return null;
+  const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : '';
   return {
     tag: 'schema-validation-error',
     phrase: `line ${first.line}, column ${first.column}: ${first.message}${more}`,
     line: first.line,
     column: first.column,
   };
+}
+
+function schemaProblems(usage: ApplicationUsage, input: string | Uint8Array): LibxmlProblem[] {
+  const validator = compiledSchema(usage.schemaFile);
+  return withLibxmlDocument(input, (document) => {
+    try {
+      validator.validate(document);
+      return [];
+    } catch (error) {
+      if (!(error instanceof XmlValidateError)) throw error;
+      return allProblems(error);
+    }
+  });
 }
 
 /** The root element must be the usage's root (schemas may declare other global elements too). */
