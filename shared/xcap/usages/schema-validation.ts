@@ -1,7 +1,7 @@
 import { XmlBufferInputProvider, XmlDocument, XmlValidateError, XsdValidator, xmlRegisterInputProvider } from 'libxml2-wasm';
 import { XcapCoreError } from '../errors';
 import type { LibxmlProblem } from '../xml/libxml';
-import { allProblems, firstProblem, withLibxmlDocument } from '../xml/libxml';
+import { allProblems, firstProblem, utf8ForLibxml, withLibxmlDocument } from '../xml/libxml';
 import { schemaFiles } from './schemas';
 import type { ApplicationUsage } from './types';
 
@@ -57,7 +57,7 @@ export function compiledSchema(schemaFile: string): XsdValidator {
 /** Validates well-formed `text` against the usage's schema. */
 export function validateAgainstSchema(usage: ApplicationUsage, text: string): SchemaValidationReport {
   const validator = compiledSchema(usage.schemaFile);
-  return withLibxmlDocument(text, (document) => {
+  return withLibxmlDocument(utf8ForLibxml(text), (document) => {
     try {
       validator.validate(document);
       return { valid: true, problems: [], complete: false };

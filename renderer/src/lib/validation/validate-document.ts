@@ -12,11 +12,10 @@
 import { rootElementError } from '../../../../shared/xcap/edit/check-result';
 import { findConstraintViolation, findUniquenessConflicts } from '../../../../shared/xcap/edit/uniqueness';
 import { isXcapCoreError } from '../../../../shared/xcap/errors';
-import { validateAgainstSchema } from '../../../../shared/xcap/usages/schema-validation';
+import { parseAndValidate } from '../../../../shared/xcap/usages/parse-and-validate';
 import { findApplicationUsage } from '../../../../shared/xcap/usages/registry';
 import type { ApplicationUsage, UniquenessRule } from '../../../../shared/xcap/usages/types';
 import { defaultXmlLimits, type XmlLimits } from '../../../../shared/xcap/xml/limits';
-import { parseXml } from '../../../../shared/xcap/xml/parse';
 import type { SourceElement, SourceIndex } from '../../../../shared/xcap/xml/source-index';
 import { walkElements } from '../../../../shared/xcap/xml/source-index';
 import { LineMap, markerAtLineColumn, markerForOffsets, markerForSchemaProblem, type EditorMarker } from './markers';
@@ -38,26 +37,27 @@ export function validateDocument(text: string, auid: string | null, options: Val
 
 export function* validationPhases(text: string, auid: string | null, options: ValidationOptions = {}): Generator<ValidationPhase, EditorMarker[]> {
   const lines = new LineMap(text);
+  const usage = auid ? findApplicationUsage(auid) : undefined;
   let index: SourceIndex;
+  let schema: ReturnType<typeof parseAndValidate>['schema'];
   try {
-    index = parseXml(text, options.limits ?? defaultXmlLimits);
+    // One libxml2 parse for well-formedness and the XSD (each parse of 1 MiB costs ~40 ms).
+    ({ index, schema } = parseAndValidate(text, usage ?? null, options.limits ?? defaultXmlLimits));
   } catch (error) {
     return [parseErrorMarker(lines, error)];
   }
   yield 'parsed';
-  const usage = auid ? findApplicationUsage(auid) : undefined;
   if (!usage) return auid ? [{ ...markerForOffsets(lines, index.root.start, index.root.startTagEnd, { severity: 'warning', source: 'schema', message: `unknown application usage "${auid}": only well-formedness is checked` }) }] : [];
 
   const rootProblem = rootElementError(usage, index.root);
   if (rootProblem) return [markerForOffsets(lines, index.root.start, startTagNameEnd(index.root), { severity: 'error', source: 'schema', message: rootProblem.phrase })];
 
   const markers: EditorMarker[] = [];
-  try {
-    const report = validateAgainstSchema(usage, text);
-    for (const problem of report.problems) markers.push(markerForSchemaProblem(lines, problem.line, problem.column, problem.message));
-  } catch (error) {
+  if (schema instanceof Error) {
     // A schema that does not compile is the product's problem, not the document's: say so once.
-    markers.push(markerForOffsets(lines, index.root.start, startTagNameEnd(index.root), { severity: 'warning', source: 'schema', message: `schema validation unavailable: ${(error as Error).message}` }));
+    markers.push(markerForOffsets(lines, index.root.start, startTagNameEnd(index.root), { severity: 'warning', source: 'schema', message: `schema validation unavailable: ${schema.message}` }));
+  } else {
+    for (const problem of schema ?? []) markers.push(markerForSchemaProblem(lines, problem.line, problem.column, problem.message));
   }
   yield 'schema';
   markers.push(...constraintMarkers(usage, index, lines));
