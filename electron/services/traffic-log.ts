@@ -5,7 +5,7 @@
  */
 import type { ExchangeSummary } from '../../shared/ipc';
 import type { Exchange, ExchangeJson } from '../client/capture';
-import { exchangeToJson, toCurl, toHar, type TrafficRecorder } from '../client/capture';
+import { exchangeToJson, revealForInspector, toCurl, toHar, type TrafficRecorder } from '../client/capture';
 import { decodeAkaView } from '../gba/aka-view';
 import type { AkaView } from '../../shared/traffic/aka';
 
@@ -59,7 +59,8 @@ export class TrafficLog {
     if (!exchange || !entry) return null;
     const redacted = reveal ? this.#exchange(id, false) : exchange;
     const aka = redacted ? decodeAkaView(redacted.request, redacted.response) : null;
-    return { ...exchangeToJson(exchange, { reveal }), id, profile: entry.summary.profile, aka };
+    // Even revealed, replayable credentials (Basic, cookies) stay in the main process.
+    return { ...exchangeToJson(reveal ? revealForInspector(exchange) : exchange, { reveal }), id, profile: entry.summary.profile, aka };
   }
 
   /** HAR 1.2 of the given exchanges (all when absent), always redacted. */

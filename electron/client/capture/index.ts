@@ -25,7 +25,7 @@ export { CaptureError, isCaptureError, type CaptureErrorCode } from './capture-e
 export { TrafficRecorder, DEFAULTS as TRAFFIC_RECORDER_DEFAULTS, type TrafficEvents, type TrafficRecorderOptions } from './recorder';
 export { markRequest, type CaptureMark } from './mark';
 export { timedConnector } from './connector';
-export { CREDENTIAL_HEADERS, REDACTED, isSecretHeader, redactExchange, redactHeaders, redactHeaderValue, redactUrl, type RedactOptions } from './redact';
+export { CREDENTIAL_HEADERS, REDACTED, isSecretHeader, redactExchange, redactHeaders, redactHeaderValue, redactUrl, revealForInspector, type RedactOptions } from './redact';
 export { toHar, type HarOptions } from './har';
 export type { HarLog, HarEntry } from './har-types';
 export { toCurl, type CurlOptions } from './curl';

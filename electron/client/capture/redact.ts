@@ -119,3 +119,23 @@ function redactSetCookie(value: string): string {
   const pair = equals < 0 ? REDACTED : `${first.slice(0, equals)}=${REDACTED}`;
   return semicolon < 0 ? pair : `${pair}${value.slice(semicolon)}`;
 }
+
+/**
+ * What "reveal" may show outside the main process (the inspector): everything, except credentials
+ * that can be replayed as they are — Basic/Bearer tokens (Basic is the password in base64) and
+ * cookies. Digest parameters (the response hash, nonces) are shown: they prove nothing beyond the
+ * request they were computed for.
+ */
+export function revealForInspector(exchange: Exchange): Exchange {
+  const keepSecret = (name: string, value: string) => {
+    const lower = name.toLowerCase();
+    if (lower === 'cookie' || lower === 'set-cookie') return true;
+    return (lower === 'authorization' || lower === 'proxy-authorization') && !/^\s*digest\s/i.test(value);
+  };
+  const headers = (pairs: readonly HeaderPair[]): HeaderPair[] => pairs.map(([name, value]) => [name, keepSecret(name, value) ? redactHeaderValue(name, value) : value]);
+  return {
+    ...exchange,
+    request: { ...exchange.request, headers: headers(exchange.request.headers) },
+    response: exchange.response && { ...exchange.response, headers: headers(exchange.response.headers) },
+  };
+}
