@@ -60,7 +60,13 @@ describe('XML editor', () => {
     await editor.focus();
     await page.keyboard.press('Escape'); // close a hover or suggestion widget, if one is open
     // Undo the insertion (the editor may have recorded it as several undo steps).
-    for (let step = 0; step < 20 && (await editorText()) !== original; step++) await page.keyboard.press('ControlOrMeta+Z');
+    // After each step wait for the view to show it: pressing again on a stale view would undo past
+    // the insertion (the editor's first undo step is loading the document).
+    for (let step = 0; step < 20 && (await editorText()) !== original; step++) {
+      const before = await editorText();
+      await page.keyboard.press('ControlOrMeta+Z');
+      await expect.poll(editorText, { timeout: 5_000 }).not.toBe(before);
+    }
     expect(await editorText()).toBe(original);
     await expect.poll(() => page.locator('.squiggly-error').count(), { timeout: 15_000 }).toBe(0);
     expect(problems).toEqual([]);

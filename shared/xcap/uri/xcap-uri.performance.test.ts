@@ -3,7 +3,9 @@ import { isXcapCoreError } from '../errors';
 import { buildXcapUri, detectLegacyXcapUri, parseXcapUri, parseXcapUriLenient, type XcapUri } from './index';
 
 const MEGABYTE = 1 << 20;
-const BUDGET_MS = 200;
+// A guard against super-linear parsing (a quadratic scan of 1 MB takes minutes), not a benchmark:
+// the slowest input takes ~180 ms of CPU on a busy 2-core machine, so the budget leaves room.
+const BUDGET_MS = 1000;
 const DOCUMENT = 'https://xcap.example.com/services/resource-lists/users/sip:alice@example.com/index';
 
 function fill(unit: string, length = MEGABYTE): string {
