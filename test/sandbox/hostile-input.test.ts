@@ -49,7 +49,7 @@ describe('hostile input', () => {
     const bomb = `<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE resource-lists [${entities}]>\n<resource-lists xmlns="urn:ietf:params:xml:ns:resource-lists"><list name="&lol9;"/></resource-lists>\n`;
     const started = performance.now();
     const response = await alice.put(documentUri(), bomb, RL);
-    expect(performance.now() - started).toBeLessThan(1000);
+    expect(performance.now() - started).toBeLessThan(5000); // refused before expansion (an expanded bomb takes minutes)
     expectConflict(response, 'not-well-formed');
     expect(response.text).toMatch(/entit/i);
   });

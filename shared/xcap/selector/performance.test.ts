@@ -6,7 +6,8 @@ import { parseNodeSelector } from './parse';
 import { printNodeSelector } from './print';
 
 const SIZE = 100_000;
-const BUDGET_MS = 100;
+// A guard against super-linear parsing, not a benchmark: generous so a busy CI machine does not flake.
+const BUDGET_MS = 500;
 
 const INPUTS: readonly (readonly [string, string])[] = [
   ['nested "["', `a${'['.repeat(SIZE)}`],
@@ -25,7 +26,7 @@ const INPUTS: readonly (readonly [string, string])[] = [
 ];
 
 describe('performance', () => {
-  it.each(INPUTS)('%s: parses or fails within 100 ms', (_label, input) => {
+  it.each(INPUTS)(`%s: parses or fails within ${BUDGET_MS} ms`, (_label, input) => {
     // Best of a few timed runs after warm-up: the budget is about the algorithm (a quadratic one
     // takes seconds here), not about JIT tiers or a garbage collection landing in the timed run.
     for (let run = 0; run < 2; run++) parseOrError(input);
