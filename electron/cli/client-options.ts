@@ -10,6 +10,7 @@ import { Secret } from '../secrets/secret';
 import { OsKeychain } from '../keychain';
 import type { Profile } from '../profiles';
 import { defaultConfigDir, ProfileStore, readProfileSecret } from '../profiles';
+import { digestUsernameOf } from '../sandbox/auth/xui';
 import { CliUsageError } from './cli-error';
 import { createGbaAuthenticator } from './gba-options';
 
@@ -61,7 +62,7 @@ export function resolveUri(positional: string | undefined, values: ClientValues)
 
 /** The Digest username of an XUI: without its sip:/sips:/tel: scheme. */
 export function defaultAuthUser(xui: string): string {
-  return xui.replace(/^(sips?|tel):/i, '');
+  return digestUsernameOf(xui);
 }
 
 /** Password from --password-stdin or XCAP_PASSWORD; never from an argument (it would show in ps). */

@@ -17,6 +17,7 @@ import type { Profile } from '../profiles';
 import { readProfileSecret, readUsimSecrets } from '../profiles';
 import type { Secret } from '../secrets/secret';
 import { IpcHandlerError } from '../ipc/handlers';
+import { digestUsernameOf } from '../sandbox/auth/xui';
 
 export interface ProfileConnection {
   readonly profile: Profile;
@@ -51,7 +52,7 @@ function authenticatorFor(profile: Profile, password: Secret | null): Authentica
   const { auth } = profile;
   if (auth.method === 'none' || auth.method === 'gba') return new NoAuthenticator();
   if (password === null) throw new IpcHandlerError('auth', `profile "${profile.name}" has no password in the keychain: set one in the profile`);
-  const username = auth.username ?? profile.xui.replace(/^(sips?|tel):/i, '');
+  const username = auth.username ?? digestUsernameOf(profile.xui);
   return auth.method === 'digest' ? new DigestAuthenticator({ username, password }) : new BasicAuthenticator({ username, password, allowCleartext: auth.allowCleartextBasic ?? false });
 }
 

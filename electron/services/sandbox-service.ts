@@ -13,6 +13,7 @@ import { startSandboxServer, type SandboxServer } from '../sandbox/sandbox-serve
 import { DEMO_USERS } from '../sandbox/demo-data';
 import { Secret } from '../secrets/secret';
 import { IpcHandlerError } from '../ipc/handlers';
+import { digestUsernameOf } from '../sandbox/auth/xui';
 
 export const SANDBOX_PROFILE_NAME = 'Local sandbox';
 
@@ -42,7 +43,7 @@ export class SandboxService {
     const alice = DEMO_USERS.find((user) => user.xui === 'sip:alice@example.com');
     if (!alice) throw new IpcHandlerError('sandbox', 'the demo data has no alice');
     const name = state?.profile ?? SANDBOX_PROFILE_NAME;
-    await this.store.save({ name, xcapRoot: server.rootUrl, xui: alice.xui, auth: { method: 'digest', username: alice.xui.replace(/^sip:/, '') }, tls: {} });
+    await this.store.save({ name, xcapRoot: server.rootUrl, xui: alice.xui, auth: { method: 'digest', username: digestUsernameOf(alice.xui) }, tls: {} });
     await saveProfileSecret(this.keychain, name, new Secret(alice.password));
     await replaceFileAtomically(this.#stateFile(), JSON.stringify({ profile: name, port: server.port } satisfies SandboxState));
     this.#server = server;

@@ -28,6 +28,14 @@ export type Prediction =
   | { readonly ok: false; readonly stage: 'selector' | 'uri' | 'usage'; readonly message: string; readonly column: number | null }
   | { readonly ok: true; readonly uri: string; readonly plan: RequestPlan; readonly result: XcapEditResult };
 
+// The server's text changes only on load and save, while the preview recomputes on every edit of
+// the selector or body: parse (and index) each server text once.
+let lastSnapshot: { text: string; snapshot: ReturnType<typeof loadXcapDocument> } | null = null;
+function snapshotOf(text: string) {
+  if (lastSnapshot?.text !== text) lastSnapshot = { text, snapshot: loadXcapDocument(text, { maxBytes: 64 << 20 }) };
+  return lastSnapshot.snapshot;
+}
+
 export function predict(input: PlaygroundInput): Prediction {
   const selector = input.selector.trim();
   if (selector !== '') {
@@ -51,7 +59,7 @@ export function predict(input: PlaygroundInput): Prediction {
     if (!isXcapCoreError(error)) throw error;
     return { ok: false, stage: 'uri', message: error.message, column: error.column ?? null };
   }
-  const snapshot = input.serverText === null ? null : loadXcapDocument(input.serverText, { maxBytes: 64 << 20 });
+  const snapshot = input.serverText === null ? null : snapshotOf(input.serverText);
   const result = applyXcapRequest(snapshot, {
     method: input.method,
     usage,
