@@ -16,7 +16,21 @@ const electronVersion = require(join(root, 'node_modules', 'electron', 'package.
 
 // Global checks (CSP, navigation limits, permission handler) look across everything scanned at once,
 // so the main process and the renderer are scanned together, from a copy without tests.
+const SEVERITIES = new Set(['INFORMATIONAL', 'LOW', 'MEDIUM', 'HIGH', 'CRITICAL']);
+const wellFormed = (finding) => /^[A-Z_]+_CHECK$/.test(finding.issue) && SEVERITIES.has(finding.severity);
+
+// electronegativity now and then writes a finding half-formed (seen: `A,"Failed to parse CSP…",url`,
+// without id, severity or place). Such a run proves nothing either way: scan again, at most 3 times.
 export function scan(inputs = ['electron', 'renderer']) {
+  let findings = [];
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    findings = scanOnce(inputs);
+    if (findings.every(wellFormed)) return findings;
+  }
+  throw new Error(`electronegativity wrote malformed findings three times: ${JSON.stringify(findings.filter((f) => !wellFormed(f)))}`);
+}
+
+function scanOnce(inputs) {
   const findings = [];
   const dir = mkdtempSync(join(tmpdir(), 'electronegativity-'));
   try {
