@@ -1,8 +1,12 @@
 /**
  * The usual end-to-end fixture: browser mode on a fresh configuration (first run: the embedded
  * sandbox and its "Local sandbox" profile) and a fresh Chromium, for one test file.
+ *
+ * When a test fails, every page still open is photographed into test/e2e/failures/ and its alerts
+ * and browser-mode's standard error are printed: a CI log then says what the user would have seen.
  */
-import { afterAll, beforeAll } from 'vitest';
+import { mkdir } from 'node:fs/promises';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { startBrowserModeProcess, type BrowserModeProcess } from './browser-mode-process';
 import { launchChromium, type Chromium } from './chromium';
 
@@ -11,13 +15,27 @@ export interface ConsoleFixture {
   readonly browser: Chromium;
 }
 
-/** Registers beforeAll/afterAll; the returned object is filled before the first test runs. */
+const FAILURES = 'test/e2e/failures';
+
+/** Registers beforeAll/afterEach/afterAll; the returned object is filled before the first test runs. */
 export function useConsoleSession(): ConsoleFixture {
   const fixture = {} as { web: BrowserModeProcess; browser: Chromium };
   beforeAll(async () => {
     fixture.web = await startBrowserModeProcess();
     fixture.browser = await launchChromium();
   }, 120_000);
+  afterEach(async (context) => {
+    if (context.task.result?.state !== 'fail' || !fixture.browser) return;
+    await mkdir(FAILURES, { recursive: true });
+    const slug = context.task.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60);
+    for (const [index, page] of fixture.browser.context.pages().entries()) {
+      const path = `${FAILURES}/${slug}-${index}.png`;
+      await page.screenshot({ path, timeout: 5_000 }).catch(() => undefined);
+      const alerts = await page.getByRole('alert').allTextContents().catch(() => []);
+      console.error(`[e2e failure] page ${index}: screenshot ${path}; alerts: ${JSON.stringify(alerts)}`);
+    }
+    console.error(`[e2e failure] browser mode's standard error:\n${fixture.web?.stderr() ?? ''}`);
+  }, 30_000);
   afterAll(async () => {
     await fixture.browser?.close();
     await fixture.web?.stop();

@@ -36,6 +36,13 @@ beforeEach(() => {
 });
 afterEach(() => vi.useRealTimers());
 
+/** The worker's module has loaded: it says so, and the client sends what it held. */
+const ready = (worker: FakeWorker | undefined): FakeWorker => {
+  if (!worker) throw new Error('no worker was started');
+  worker.answer({ type: 'ready' });
+  return worker;
+};
+
 const advance = async (ms: number) => {
   now += ms;
   await vi.advanceTimersByTimeAsync(ms);
@@ -45,7 +52,7 @@ describe('ValidationClient sessions', () => {
   it('a change after a quiet period is validated at once; its answer is delivered', async () => {
     const session = client.session((r) => results.push(r));
     session.update('<a/>', 'resource-lists', 1);
-    const worker = workers[0];
+    const worker = ready(workers[0]);
     expect(worker?.validations()).toEqual([{ type: 'validate', id: 1, text: '<a/>', auid: 'resource-lists' }]);
     worker?.answer({ type: 'validated', id: 1, markers: [], ms: 3 });
     await advance(0);
@@ -55,7 +62,7 @@ describe('ValidationClient sessions', () => {
   it('a burst is debounced: the latest text only, 100 ms after the last change; stale answers are dropped', async () => {
     const session = client.session((r) => results.push(r));
     session.update('v1', null, 1); // immediate
-    const worker = workers[0] as FakeWorker;
+    const worker = ready(workers[0]);
     await advance(30);
     session.update('v2', null, 2); // cancels 1, debounced
     expect(worker.received.at(-1)).toEqual({ type: 'cancel', id: 1 });
@@ -74,7 +81,7 @@ describe('ValidationClient sessions', () => {
   it('one request in flight per session: the latest text goes when it ends', async () => {
     const session = client.session((r) => results.push(r));
     session.update('v1', null, 1);
-    const worker = workers[0] as FakeWorker;
+    const worker = ready(workers[0]);
     await advance(20);
     session.update('v2', null, 2);
     await advance(150); // debounce over, but v1 still runs (the worker ignored the cancel)
@@ -93,12 +100,12 @@ describe('ValidationClient sessions', () => {
     await advance(200);
     session.update('<ok/>', null, 2);
     expect(workers).toHaveLength(2);
-    expect(workers[1]?.validations()).toHaveLength(1);
+    expect(ready(workers[1]).validations()).toHaveLength(1);
   });
 
   it('format and schema model requests are answered by id; schema models are cached', async () => {
     const formatted = client.format('<a><b/></a>');
-    const worker = workers[0] as FakeWorker;
+    const worker = ready(workers[0]);
     worker.answer({ type: 'formatted', id: 1, text: '<a>\n  <b/>\n</a>\n', reason: null });
     await expect(formatted).resolves.toEqual({ text: '<a>\n  <b/>\n</a>\n', reason: null });
     const first = client.schemaModel('resource-lists');
@@ -107,6 +114,28 @@ describe('ValidationClient sessions', () => {
     worker.answer({ type: 'schema-model', id: 2, model: null });
     await expect(first).resolves.toBeNull();
     await expect(second).resolves.toBeNull();
+  });
+
+  it('holds every message until the worker says it is ready (a loading module worker drops them), then sends them in order', async () => {
+    const session = client.session((r) => results.push(r));
+    session.update('v1', null, 1);
+    const worker = workers[0] as FakeWorker;
+    await advance(20);
+    session.update('v2', null, 2); // cancels v1 (held too)
+    session.update('v3', null, 3); // the cancel is sent once
+    await advance(150);
+    expect(worker.received).toEqual([]);
+    worker.answer({ type: 'ready' });
+    expect(worker.received).toEqual([
+      { type: 'validate', id: 1, text: 'v1', auid: null },
+      { type: 'cancel', id: 1 },
+    ]);
+    worker.answer({ type: 'cancelled', id: 1 });
+    await advance(0);
+    expect(worker.validations().map((m) => m.type === 'validate' && m.text)).toEqual(['v1', 'v3']);
+    worker.answer({ type: 'validated', id: 2, markers: [], ms: 1 });
+    await advance(0);
+    expect(results.map((r) => r.version)).toEqual([3]);
   });
 
   it('a disposed session delivers nothing', async () => {

@@ -10,6 +10,12 @@ export type WorkerRequest =
   | { readonly type: 'cancel'; readonly id: number };
 
 export type WorkerResponse =
+  /**
+   * Sent once, when the worker's module has been evaluated and listens. A module worker whose imports
+   * are still loading (libxml2's WebAssembly is awaited at the top level) drops the messages that
+   * arrive meanwhile, so the client holds its requests until this arrives.
+   */
+  | { readonly type: 'ready' }
   | { readonly type: 'validated'; readonly id: number; readonly markers: EditorMarker[]; readonly ms: number }
   | { readonly type: 'formatted'; readonly id: number; readonly text: string; readonly reason: string | null }
   | { readonly type: 'schema-model'; readonly id: number; readonly model: SchemaModel | null }

@@ -8,7 +8,9 @@
  * - a change while a validation runs cancels it (the worker drops it at its next phase boundary);
  * - an answer for a text that is no longer the latest is never shown (stale);
  * - a worker that does not answer within `timeoutMs` is terminated and replaced, and the editor gets a
- *   marker saying so (nothing can hang the editor).
+ *   marker saying so (nothing can hang the editor);
+ * - nothing is posted to a worker before it says `ready` (a module worker drops messages that arrive
+ *   while its top-level imports load: on a busy machine the first validation was lost that way).
  */
 import type { SchemaModel } from '../editor/schema-model';
 import type { EditorMarker } from './markers';
@@ -42,6 +44,8 @@ export class ValidationClient {
   private readonly timeoutMs: number;
   readonly now: () => number;
   private worker: WorkerLike | null = null;
+  /** Requests for a worker that has not said `ready` yet; null once it has. */
+  private outbox: WorkerRequest[] | null = null;
   private nextId = 1;
   private readonly pending = new Map<number, { resolve: (response: WorkerResponse) => void; timer: ReturnType<typeof setTimeout> }>();
   private readonly models = new Map<string, Promise<SchemaModel | null>>();
@@ -81,7 +85,7 @@ export class ValidationClient {
       this.pending.set(id, { resolve, timer });
     });
     try {
-      this.ensureWorker().postMessage({ ...request, id });
+      this.post({ ...request, id });
     } catch (error) {
       this.settle({ type: 'failed', id, message: `the validation worker could not start: ${(error as Error).message}` });
     }
@@ -89,17 +93,29 @@ export class ValidationClient {
   }
 
   cancel(id: number): void {
-    if (this.pending.has(id)) this.worker?.postMessage({ type: 'cancel', id });
+    if (this.pending.has(id)) this.post({ type: 'cancel', id });
   }
 
   dispose(): void {
     this.restart('the validation client was disposed');
   }
 
+  private post(message: WorkerRequest): void {
+    const worker = this.ensureWorker();
+    if (this.outbox) this.outbox.push(message);
+    else worker.postMessage(message);
+  }
+
   private ensureWorker(): WorkerLike {
     if (this.worker) return this.worker;
     const worker = this.options.createWorker();
-    worker.onmessage = (event) => this.settle(event.data);
+    this.outbox = [];
+    worker.onmessage = (event) => {
+      if (event.data.type !== 'ready') return this.settle(event.data);
+      const held = this.outbox ?? [];
+      this.outbox = null;
+      for (const message of held) worker.postMessage(message);
+    };
     worker.onerror = (event) => {
       event.preventDefault?.();
       this.restart(`the validation worker failed: ${event.message || 'it could not load'}`);
@@ -108,7 +124,7 @@ export class ValidationClient {
     return worker;
   }
 
-  private settle(response: WorkerResponse): void {
+  private settle(response: Exclude<WorkerResponse, { type: 'ready' }>): void {
     const entry = this.pending.get(response.id);
     if (!entry) return;
     clearTimeout(entry.timer);
@@ -120,6 +136,7 @@ export class ValidationClient {
   private restart(message: string): void {
     this.worker?.terminate();
     this.worker = null;
+    this.outbox = null;
     this.models.clear();
     for (const id of [...this.pending.keys()]) this.settle({ type: 'failed', id, message });
   }
@@ -128,7 +145,7 @@ export class ValidationClient {
 export class ValidationSession {
   private latest: { text: string; auid: string | null; version: number } | null = null;
   private currentVersion = -1;
-  private inFlight: { id: number; version: number } | null = null;
+  private inFlight: { id: number; version: number; cancelled: boolean } | null = null;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private lastChangeAt = Number.NEGATIVE_INFINITY;
   private disposed = false;
@@ -146,7 +163,10 @@ export class ValidationSession {
     this.lastChangeAt = now;
     this.latest = { text, auid, version };
     this.currentVersion = version;
-    if (this.inFlight) this.client.cancel(this.inFlight.id);
+    if (this.inFlight && !this.inFlight.cancelled) {
+      this.client.cancel(this.inFlight.id);
+      this.inFlight.cancelled = true;
+    }
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     if (quiet) this.dispatch();
@@ -168,7 +188,7 @@ export class ValidationSession {
     const { text, auid, version } = this.latest;
     this.latest = null;
     const { id, promise } = this.client.request({ type: 'validate', text, auid });
-    this.inFlight = { id, version };
+    this.inFlight = { id, version, cancelled: false };
     void promise.then((response) => {
       this.inFlight = null;
       if (this.disposed) return;

@@ -108,3 +108,6 @@ function yieldToMessages(): Promise<void> {
     channel.port2.postMessage(null);
   });
 }
+
+// Everything above is evaluated and listening: the client may send (see the protocol's 'ready').
+scope.postMessage({ type: 'ready' });
