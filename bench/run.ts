@@ -14,7 +14,7 @@ import { getApplicationUsage } from '../shared/xcap/usages/registry';
 import { validateAgainstSchema } from '../shared/xcap/usages/schema-validation';
 import { resourceListsDocument } from './generate';
 import { format, measure } from './measure';
-import { sandboxLoad } from './sandbox-load';
+import { loadGenerator, sandboxLoad } from './sandbox-load';
 import { clientVersusCurl } from './client-vs-curl';
 import { editorValidationBench } from './ui/editor-validation';
 import { inspectorScrollBench } from './ui/inspector-scroll';
@@ -32,9 +32,9 @@ const wants = (section: string) => sections.length === 0 || sections.includes(se
 
 if (wants('core')) coreBenchmarks();
 if (wants('sandbox')) {
-  console.log('\n# sandbox server, 32 connections (autocannon), authentication-proxy mode');
+  console.log(`\n# sandbox server, 32 connections (${loadGenerator()}), authentication-proxy mode`);
   for (const figure of await sandboxLoad()) {
-    report(`${figure.label}`, `${figure.requestsPerSecond.toFixed(0)} req/s, p99 ${figure.p99Ms} ms, ${figure.errors} errors (${figure.requests} requests)`);
+    report(`${figure.label}`, `${figure.requestsPerSecond.toFixed(0)} req/s, p99 ${figure.p99Ms.toFixed(1)} ms, ${figure.errors} errors (${figure.requests} requests)`);
   }
 }
 

@@ -1,14 +1,19 @@
 /**
  * Load figures for the sandbox XCAP server (issue 3): GET of a document and PUT of an element at 32
  * concurrent connections, a fixed number of requests each run. The server runs in its own process
- * (`xcap sandbox`), autocannon in this one. Requests authenticate through the authentication-proxy
- * mode (X-3GPP-Asserted-Identity from a trusted address, TS 24.141 6.2.3): a load generator cannot
+ * (`xcap sandbox`). Requests authenticate through the authentication-proxy mode
+ * (X-3GPP-Asserted-Identity from a trusted address, TS 24.141 6.2.3): a load generator cannot
  * answer Digest challenges, and the proxy mode is how a production Ut deployment fronts the server.
- * SANDBOX_NODE_OPTIONS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") is passed to the server process
- * as NODE_OPTIONS, to profile it under load.
+ *
+ * The load generator is Debian's `wrk` when installed (`apt install wrk`; C, two threads: it leaves
+ * the server most of a shared 2-core machine), else autocannon (Node, in this process). Every PUT
+ * carries a different display-name, so every PUT really changes the document (new bytes, new ETag,
+ * a durable write); XCAP_LOAD_SAME_BODY=1 sends one body over and over instead.
+ * XCAP_LOAD_GENERATOR=autocannon forces autocannon. SANDBOX_NODE_OPTIONS (e.g. "--cpu-prof
+ * --cpu-prof-dir=/tmp/prof") is passed to the server process as NODE_OPTIONS, to profile it.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -16,15 +21,21 @@ import autocannon, { type Client } from 'autocannon';
 
 const CONNECTIONS = 32;
 const USERS = CONNECTIONS;
+const WRK_THREADS = 2;
 const BIN = resolve(import.meta.dirname, '../bin/xcap.js');
+const WRK_SCRIPT = resolve(import.meta.dirname, 'wrk/xcap-load.lua');
+const WRK = '/usr/bin/wrk';
 
 export interface LoadFigure {
   readonly label: string;
+  readonly generator: 'wrk' | 'autocannon';
   readonly requests: number;
   readonly requestsPerSecond: number;
   readonly p99Ms: number;
   readonly errors: number;
 }
+
+type Operation = 'GET' | 'PUT';
 
 const listDocument = (n: number) => `<?xml version="1.0" encoding="UTF-8"?>
 <resource-lists xmlns="urn:ietf:params:xml:ns:resource-lists">
@@ -34,6 +45,16 @@ ${Array.from({ length: 20 }, (_, i) => `    <entry uri="sip:friend${i}@example.c
 </resource-lists>
 `;
 
+const user = (n: number) => `sip:user${n}@example.com`;
+const documentPath = (n: number) => `/xcap-root/resource-lists/users/${user(n)}/index`;
+const elementPath = (n: number) => `${documentPath(n)}/~~/resource-lists/list%5B@name=%22friends%22%5D/entry%5B@uri=%22sip:load@example.com%22%5D`;
+const identity = (n: number) => ({ 'X-3GPP-Asserted-Identity': `<${user(n)}>` });
+const entryBody = (name: string) => `<entry uri="sip:load@example.com"><display-name>${name}</display-name></entry>`;
+
+export function loadGenerator(): 'wrk' | 'autocannon' {
+  return process.env.XCAP_LOAD_GENERATOR !== 'autocannon' && existsSync(WRK) ? 'wrk' : 'autocannon';
+}
+
 export async function sandboxLoad(amount = 20_000): Promise<LoadFigure[]> {
   const data = mkdtempSync(join(tmpdir(), 'xcap-load-'));
   const child = spawn(process.execPath, [BIN, 'sandbox', '--port', '0', '--data', data, '--trusted-proxy', '127.0.0.1', '--quiet'], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...(process.env.SANDBOX_NODE_OPTIONS ? { NODE_OPTIONS: process.env.SANDBOX_NODE_OPTIONS } : {}) } });
@@ -42,30 +63,17 @@ export async function sandboxLoad(amount = 20_000): Promise<LoadFigure[]> {
       createInterface({ input: child.stdout }).once('line', ok);
       child.once('exit', (code) => fail(new Error(`sandbox exited with ${code}`)));
     });
-    const user = (n: number) => `sip:user${n}@example.com`;
-    const documentUrl = (n: number) => `${root}/resource-lists/users/${user(n)}/index`;
-    const headers = (n: number) => ({ 'X-3GPP-Asserted-Identity': `<${user(n)}>` });
+    const origin = new URL(root).origin;
     for (let n = 0; n < USERS; n++) {
-      const response = await fetch(documentUrl(n), { method: 'PUT', headers: { ...headers(n), 'Content-Type': 'application/resource-lists+xml' }, body: listDocument(n) });
+      const response = await fetch(origin + documentPath(n), { method: 'PUT', headers: { ...identity(n), 'Content-Type': 'application/resource-lists+xml' }, body: listDocument(n) });
       if (response.status !== 201) throw new Error(`seeding user ${n}: ${response.status} ${await response.text()}`);
     }
-    const elementPath = (n: number) =>
-      new URL(`${documentUrl(n)}/~~/resource-lists/list%5B@name=%22friends%22%5D/entry%5B@uri=%22sip:load@example.com%22%5D`).pathname;
-    const figures: LoadFigure[] = [];
-    figures.push(await run('GET document (1 KiB resource list)', root, amount, (client, n) => client.setRequests([{ method: 'GET', path: new URL(documentUrl(n)).pathname, headers: headers(n) }])));
-    figures.push(
-      await run('PUT element (replace an entry, durable write)', root, Math.round(amount / 2), (client, n) =>
-        client.setRequests([
-          {
-            method: 'PUT',
-            path: elementPath(n),
-            headers: { ...headers(n), 'Content-Type': 'application/xcap-el+xml' },
-            body: '<entry uri="sip:load@example.com"><display-name>Load</display-name></entry>',
-          },
-        ]),
-      ),
-    );
-    return figures;
+    const vary = process.env.XCAP_LOAD_SAME_BODY !== '1';
+    const run = loadGenerator() === 'wrk' ? runWrk : runAutocannon;
+    return [
+      await run('GET document (1 KiB resource list)', origin, 'GET', amount, vary),
+      await run(`PUT element (${vary ? 'a new display-name each time' : 'the same entry each time'}, durable write)`, origin, 'PUT', Math.round(amount / 2), vary),
+    ];
   } finally {
     child.kill('SIGINT');
     await new Promise((done) => child.once('exit', done));
@@ -73,16 +81,47 @@ export async function sandboxLoad(amount = 20_000): Promise<LoadFigure[]> {
   }
 }
 
+async function runWrk(label: string, origin: string, operation: Operation, amount: number, vary: boolean): Promise<LoadFigure> {
+  const perThread = Math.ceil(amount / WRK_THREADS);
+  // -d is only a ceiling: each thread stops after its share of responses and says so (see the
+  // script); wrk is then interrupted, which makes it print its summary at once.
+  const args = ['-t', String(WRK_THREADS), '-c', String(CONNECTIONS), '-d', '300s', '--timeout', '10s', '-s', WRK_SCRIPT, origin, '--', operation, String(USERS), String(perThread), String(WRK_THREADS), vary ? 'vary' : 'same'];
+  const wrk = spawn(WRK, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+  const threads: { startUs: number; endUs: number }[] = [];
+  let summary: number[] | null = null;
+  let output = '';
+  createInterface({ input: wrk.stdout }).on('line', (line) => {
+    output += line + '\n';
+    const [tag, ...fields] = line.split(' ');
+    if (tag === 'XCAP-THREAD') {
+      const [, startUs, endUs] = fields.map(Number) as [number, number, number];
+      threads.push({ startUs, endUs });
+      if (threads.length === WRK_THREADS) wrk.kill('SIGINT');
+    } else if (tag === 'XCAP-LOAD') summary = fields.map(Number);
+  });
+  await new Promise((done) => wrk.once('close', done));
+  if (!summary || threads.length < WRK_THREADS) throw new Error(`wrk did not finish its requests:\n${output}`);
+  const [requests, , p99Ms, socketErrors, non2xx] = summary as [number, number, number, number, number];
+  const seconds = (Math.max(...threads.map((t) => t.endUs)) - Math.min(...threads.map((t) => t.startUs))) / 1e6;
+  return { label, generator: 'wrk', requests, requestsPerSecond: requests / seconds, p99Ms, errors: socketErrors + non2xx };
+}
 
-async function run(label: string, root: string, amount: number, setup: (client: Client, n: number) => void): Promise<LoadFigure> {
+async function runAutocannon(label: string, origin: string, operation: Operation, amount: number, vary: boolean): Promise<LoadFigure> {
   let next = 0;
+  let sent = 0;
   const result = await autocannon({
-    url: new URL(root).origin,
+    url: origin,
     connections: CONNECTIONS,
     amount,
-    setupClient: (client: Client) => setup(client, next++ % USERS),
+    setupClient: (client: Client) => {
+      const n = next++ % USERS;
+      if (operation === 'GET') return client.setRequests([{ method: 'GET', path: documentPath(n), headers: identity(n) }]);
+      const headers = { ...identity(n), 'Content-Type': 'application/xcap-el+xml' };
+      const body = () => entryBody(vary ? `Load ${n}-${sent++}` : 'Load');
+      client.setRequests([{ method: 'PUT', path: elementPath(n), headers, body: body(), setupRequest: (request) => ({ ...request, body: body() }) }]);
+    },
   });
   const errors = result.errors + result.timeouts + result.non2xx;
   // Requests over wall time: autocannon's per-second average is coarse for runs of a few seconds.
-  return { label, requests: result.requests.total, requestsPerSecond: result.requests.total / result.duration, p99Ms: result.latency.p99, errors };
+  return { label, generator: 'autocannon', requests: result.requests.total, requestsPerSecond: result.requests.total / result.duration, p99Ms: result.latency.p99, errors };
 }

@@ -9,15 +9,16 @@ import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DocumentStore } from './index';
-import { CRASH_KEYS, crashLine } from './test-support/crash-plan';
+import { CRASH_KEYS, crashLine, ONCE_PREFIX, onceKey } from './test-support/crash-plan';
 import { tempDirectory } from './test-support/temp-store';
 
 const REPO = resolve(import.meta.dirname, '../../..');
 const WRITER = resolve(import.meta.dirname, 'test-support/crash-writer.ts');
 
-/** Runs the writer until it has printed `ackTarget` ACKs, kills it, and returns the highest ACKed n per key. */
-async function runAndKill(directory: string, ackTarget: number): Promise<Map<string, number>> {
-  const child = spawn(process.execPath, ['--import', 'tsx', WRITER, directory], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
+/** Runs the writer until it has printed `ackTarget` ACKs, kills it, and returns the highest ACKed n per key (ONCE: of the write-once documents). */
+async function runAndKill(directory: string, ackTarget: number, checkpointBytes?: number): Promise<Map<string, number>> {
+  const extra = checkpointBytes === undefined ? [] : [String(checkpointBytes)];
+  const child = spawn(process.execPath, ['--import', 'tsx', WRITER, directory, ...extra], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
   const acked = new Map<string, number>();
   let acks = 0;
   let pending = '';
@@ -28,6 +29,8 @@ async function runAndKill(directory: string, ackTarget: number): Promise<Map<str
     const lines = pending.split('\n');
     pending = lines.pop() ?? ''; // a line cut by the kill is no ACK
     for (const line of lines) {
+      const once = /^ONCE (\d+)$/.exec(line);
+      if (once !== null) acked.set('ONCE', Math.max(acked.get('ONCE') ?? 0, Number(once[1])));
       const match = /^ACK (\S+) (\d+)$/.exec(line);
       if (match === null) continue;
       const [, key = '', n = '0'] = match;
@@ -49,16 +52,26 @@ function tempFilesBelow(directory: string): string[] {
 }
 
 describe('crash safety', () => {
-  for (const run of [1, 2, 3]) {
-    it(`keeps every acknowledged write when killed with SIGKILL (run ${run})`, async () => {
+  // Runs 1–3: killed while changes sit in the journal (the files follow a second later).
+  // Runs 4–6: checkpoints every few kilobytes, so the kill usually lands in one.
+  const runs = [1, 2, 3, 4, 5, 6].map((run) => ({ run, checkpointBytes: run > 3 ? 2048 : undefined }));
+  for (const { run, checkpointBytes } of runs) {
+    it(`keeps every acknowledged write when killed with SIGKILL (run ${run}${checkpointBytes ? ', frequent checkpoints' : ''})`, async () => {
       const directory = tempDirectory();
       const ackTarget = 50 + Math.floor(Math.random() * 200);
-      const acked = await runAndKill(directory, ackTarget);
+      const acked = await runAndKill(directory, ackTarget, checkpointBytes);
 
       const store = await DocumentStore.open(directory);
       expect(tempFilesBelow(directory)).toEqual([]); // open() swept what the kill left
       const listed = (await store.list()).map((entry) => entry.key);
-      expect(listed.every((key) => CRASH_KEYS.includes(key))).toBe(true);
+      expect(listed.filter((key) => !key.startsWith(ONCE_PREFIX)).every((key) => CRASH_KEYS.includes(key))).toBe(true);
+      // Every acknowledged write-once document is there, whole.
+      const onceAcked = acked.get('ONCE') ?? 0;
+      expect(onceAcked).toBeGreaterThan(0);
+      for (let n = 1; n <= onceAcked; n++) {
+        const document = await store.read(onceKey(n));
+        expect(document === null ? null : new TextDecoder().decode(document.bytes), `write-once document ${n} of ${onceAcked}`).toBe(crashLine(n));
+      }
 
       for (const key of CRASH_KEYS) {
         const document = await store.read(key);

@@ -4,15 +4,16 @@
  *
  * Operations on one key run one at a time, in call order (KeyMutex), so an update's callback
  * sees the document as the previous update left it and concurrent read-modify-write cycles
- * lose nothing. A promise resolves only after the change is durable, and the cache learns a
- * change only then, so no reader is shown a write that a crash could still undo.
+ * lose nothing. A promise resolves only after the change is durable (in the journal, see
+ * write-behind.ts), and the cache learns a change only then, so no reader is shown a write that
+ * a crash could still undo.
  */
 import { mkdir, readdir, readFile, unlink } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { DocumentCache } from './document-cache';
 import { decodeDocumentFile, encodeDocumentFile, type StoredDocument } from './document-file';
 import { DirectorySyncer } from './directory-sync';
-import { DirectoryMaker, removeFileDurably, replaceFileDurably, syncDirectory } from './durable-fs';
+import { DirectoryMaker, syncDirectory } from './durable-fs';
 import { computeEtag } from './etag';
 import { fileNameToSegment } from './file-names';
 import { listDocuments, type StoreEntry } from './list-documents';
@@ -21,8 +22,9 @@ import { KeyMutex } from './key-mutex';
 import { formatStoreKey, resolveKey, resolvePrefix, type ResolvedKey } from './store-key';
 import { directoryPathOf, documentPathOf, walkTree } from './store-tree';
 import { checkDecision, type CheckedAction, type UpdateDecision } from './update-decision';
+import { WriteBehind, type WriteBehindOptions } from './write-behind';
 
-export interface DocumentStoreOptions {
+export interface DocumentStoreOptions extends WriteBehindOptions {
   /** Most documents kept in memory, present or known absent (default 1000; 0 turns the cache off). */
   readonly cacheEntries?: number;
   /** Most document bytes kept in memory (default 32 MiB). */
@@ -72,21 +74,20 @@ function isMissing(error: unknown): boolean {
 
 export class DocumentStore {
   private readonly mutex = new KeyMutex();
-  private readonly syncer = new DirectorySyncer();
-  private readonly directories: DirectoryMaker;
   private closed = false;
 
   private constructor(
     /** Absolute path of the data directory. */
     readonly directory: string,
     private readonly cache: DocumentCache,
-  ) {
-    this.directories = new DirectoryMaker(directory, this.syncer);
-  }
+    private readonly syncer: DirectorySyncer,
+    private readonly writes: WriteBehind,
+  ) {}
 
   /**
-   * Opens the store in `directory` (created if missing) and removes the temporary files a crash
-   * may have left. Only one store may have a directory open at a time, in any process.
+   * Opens the store in `directory` (created if missing), removes the temporary files a crash
+   * may have left and replays its journal. Only one store may have a directory open at a time,
+   * in any process.
    */
   static async open(directory: string, options: DocumentStoreOptions = {}): Promise<DocumentStore> {
     if (typeof directory !== 'string' || directory === '') {
@@ -100,9 +101,11 @@ export class DocumentStore {
     const root = resolve(directory);
     await createDurably(root);
     for await (const item of walkTree(root, [])) {
-      if (item.kind === 'temp') await unlink(item.path); // a write a crash interrupted: never acknowledged
+      if (item.kind === 'temp') await unlink(item.path); // a file write a crash interrupted: its change is in the journal
     }
-    return new DocumentStore(root, new DocumentCache(limits));
+    const syncer = new DirectorySyncer();
+    const writes = await WriteBehind.open(root, syncer, new DirectoryMaker(root, syncer), options);
+    return new DocumentStore(root, new DocumentCache(limits), syncer, writes);
   }
 
   /** The document under `key`, or null when there is none. Throws StoreError 'invalid-key', 'corrupt-document', 'closed'. */
@@ -150,6 +153,7 @@ export class DocumentStore {
    */
   async list(prefix = ''): Promise<StoreEntry[]> {
     this.checkOpen();
+    await this.writes.checkpoint(); // listings read the files
     return listDocuments(this.directory, resolvePrefix(prefix).segments);
   }
 
@@ -158,15 +162,24 @@ export class DocumentStore {
     this.checkOpen();
     if (typeof xui !== 'string') throw new StoreError('invalid-argument', 'The XUI must be a string.');
     formatStoreKey({ namespace: 'mime', xui, path: ['x'] }); // the same checks as in a key
+    await this.writes.checkpoint(); // listings read the files
     const entries: StoreEntry[] = [];
     for (const auid of await this.topLevelSegments()) entries.push(...(await listDocuments(this.directory, [auid, 'users', xui])));
     return entries.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   }
 
+  /** Writes every change acknowledged so far to the document files (normally done within a second, behind the journal). */
+  async checkpoint(): Promise<void> {
+    this.checkOpen();
+    await this.writes.checkpoint();
+  }
+
   /** Waits for the operations already started; any later call rejects with StoreError 'closed'. */
   async close(): Promise<void> {
+    if (this.closed) return;
     this.closed = true;
     await this.mutex.idle();
+    await this.writes.close();
     await this.syncer.close();
   }
 
@@ -189,6 +202,8 @@ export class DocumentStore {
   private async current(resolved: ResolvedKey): Promise<StoredDocument | null> {
     const cached = this.cache.get(resolved.key);
     if (cached !== undefined) return cached;
+    const pending = this.writes.pending(resolved.key);
+    if (pending !== undefined) return pending;
     const path = documentPathOf(this.directory, resolved.segments);
     let document: StoredDocument | null;
     try {
@@ -204,10 +219,9 @@ export class DocumentStore {
   /** Carries out a checked decision; the document after it. Call under the key's mutex. */
   private async apply(resolved: ResolvedKey, current: StoredDocument | null, action: CheckedAction): Promise<StoredDocument | null> {
     if (action.kind === 'keep') return current;
-    const path = documentPathOf(this.directory, resolved.segments);
     try {
       if (action.kind === 'delete') {
-        if (current !== null) await removeFileDurably(path, this.syncer);
+        if (current !== null) await this.writes.commit(resolved.key, null, null);
         this.cache.set(resolved.key, null);
         return null;
       }
@@ -215,14 +229,13 @@ export class DocumentStore {
       const etag = computeEtag(bytes, contentType);
       const document: StoredDocument = { bytes, etag, ...(contentType === undefined ? {} : { contentType }), modified: new Date() };
       const file = encodeDocumentFile(document);
-      // Cache the copy inside `file`, not the caller's array, which the caller may reuse.
+      // Keep the copy inside `file`, not the caller's array, which the caller may reuse.
       const written = { ...document, bytes: file.subarray(file.byteLength - bytes.byteLength) };
-      await this.directories.ensure(dirname(path));
-      await replaceFileDurably(path, file, this.syncer);
+      await this.writes.commit(resolved.key, file, written);
       this.cache.set(resolved.key, written);
       return written;
     } catch (error) {
-      // The file may or may not have changed: let the next operation look at the disk.
+      // The journal may or may not hold the change: let the next operation look again.
       this.cache.delete(resolved.key);
       throw error;
     }

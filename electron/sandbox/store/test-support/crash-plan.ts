@@ -11,3 +11,12 @@ export const CRASH_KEYS = [
 export function crashLine(n: number): string {
   return `line ${n} ${'x'.repeat(200 + (n % 17) * 13)}\n`;
 }
+
+/**
+ * Documents written once each, in number order, by one more writer: a change no later write
+ * supersedes, so losing any journal record or file of one shows.
+ */
+export function onceKey(n: number): string {
+  return `resource-lists/users/sip:carol@example.com/once-${n}`;
+}
+export const ONCE_PREFIX = 'resource-lists/users/sip:carol@example.com';

@@ -3,10 +3,13 @@
  * few documents forever, several updates in flight per document, printing "ACK <key> <n>" only
  * after update() resolved. The test kills it with SIGKILL at a random moment.
  *
- *   node --import tsx crash-writer.ts <directory>
+ *   node --import tsx crash-writer.ts <directory> [checkpointBytes]
+ *
+ * With checkpointBytes, the store checkpoints whenever its journal passes that many bytes (and
+ * 2 ms after any change), so the kill usually lands in a checkpoint.
  */
 import { DocumentStore } from '../index';
-import { CRASH_KEYS, crashLine } from './crash-plan';
+import { CRASH_KEYS, crashLine, onceKey } from './crash-plan';
 
 /** Updates in flight at once per document: enough to queue up behind the key's mutex. */
 const IN_FLIGHT = 4;
@@ -40,6 +43,14 @@ if (directory === undefined) {
   process.stderr.write('usage: crash-writer.ts <directory>\n');
   process.exit(2);
 }
-const store = await DocumentStore.open(directory);
+const checkpointBytes = process.argv[3] === undefined ? undefined : Number(process.argv[3]);
+const store = await DocumentStore.open(directory, checkpointBytes === undefined ? {} : { checkpointBytes, checkpointDelayMs: 2 });
 process.stdout.write('READY\n');
-await Promise.all(CRASH_KEYS.map((key) => appendForever(store, key)));
+async function createForever(): Promise<void> {
+  for (let n = 1; ; n++) {
+    await store.write(onceKey(n), encoder.encode(crashLine(n)), 'text/plain');
+    process.stdout.write(`ONCE ${n}\n`);
+  }
+}
+
+await Promise.all([...CRASH_KEYS.map((key) => appendForever(store, key)), createForever()]);
