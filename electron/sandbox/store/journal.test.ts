@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { decodeRecords, encodeRecord, JournalFile, readJournal } from './journal';
+import { decodeRecords, encodeRecord, JournalFile, readJournal, type JournalRecord } from './journal';
 import { tempDirectory, text } from './test-support/temp-store';
 
-const records = [
+const records: JournalRecord[] = [
   { key: 'resource-lists/users/sip:alice@example.com/index', file: text('{"format":"xcap-store/1"}\n<a/>') },
   { key: 'mime/users/sip:alice@example.com/photo', file: null },
   { key: 'a/global/ünïcode', file: new Uint8Array(0) },
@@ -23,15 +23,16 @@ describe('journal records', () => {
 
   it('a torn last record ends the list at the last whole one, at every cut', () => {
     const whole = concat(records.map(encodeRecord));
-    const firstTwo = encodeRecord(records[0]!).byteLength + encodeRecord(records[1]!).byteLength;
+    const [first, second] = records.map(encodeRecord) as [Uint8Array, Uint8Array];
+    const firstTwo = first.byteLength + second.byteLength;
     for (let cut = firstTwo; cut < whole.byteLength; cut++) expect(decodeRecords(whole.subarray(0, cut))).toEqual(records.slice(0, 2));
   });
 
   it('a damaged byte (CRC mismatch) or a foreign file ends the list before the damage', () => {
     const whole = concat(records.map(encodeRecord));
-    const second = encodeRecord(records[0]!).byteLength;
+    const secondStart = (records.map(encodeRecord)[0] as Uint8Array).byteLength;
     const damaged = whole.slice();
-    damaged[second + 20] = (damaged[second + 20] ?? 0) ^ 0x01;
+    damaged[secondStart + 20] = (damaged[secondStart + 20] ?? 0) ^ 0x01;
     expect(decodeRecords(damaged)).toEqual(records.slice(0, 1));
     expect(decodeRecords(text('not a journal at all, just some text'))).toEqual([]);
   });
@@ -46,7 +47,7 @@ describe('JournalFile', () => {
     await journal.close();
     expect(await readJournal(path)).toEqual(many);
     expect(journal.size).toBe(readFileSync(path).byteLength);
-    await expect(journal.append(many[0]!)).rejects.toThrow(/closed/);
+    await expect(journal.append({ key: 'a/global/late', file: null })).rejects.toThrow(/closed/);
   });
 
   it('never opens an existing file', async () => {
