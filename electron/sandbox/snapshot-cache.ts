@@ -19,9 +19,14 @@ export class SnapshotCache {
       return cached.snapshot;
     }
     const snapshot = loadXcapDocument(bytes, { maxBytes });
+    this.remember(key, etag, snapshot);
+    return snapshot;
+  }
+
+  /** A snapshot of the document `key` now holds under `etag` (a write just stored it: see snapshotOfWrittenDocument). */
+  remember(key: string, etag: string, snapshot: XcapDocumentSnapshot): void {
     this.entries.delete(key);
     this.entries.set(key, { etag, snapshot });
     if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value as string);
-    return snapshot;
   }
 }

@@ -1,6 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { XcapEditResult, XcapMethod } from '../../shared/xcap/edit';
-import { applyXcapRequest } from '../../shared/xcap/edit';
+import { applyXcapRequest, snapshotOfWrittenDocument } from '../../shared/xcap/edit';
 import { buildXcapUri } from '../../shared/xcap/uri';
 import type { ApplicationUsage } from '../../shared/xcap/usages/types';
 import { failedPrecondition } from './conditional';
@@ -30,11 +30,15 @@ export interface XcapRequestContext {
 export async function handleXcapResource(context: XcapRequestContext): Promise<SandboxResponse> {
   const key = formatStoreKey({ namespace: 'xcap', auid: context.uri.auid, scope: context.uri.scope, documentPath: context.uri.documentPath });
   if (context.method === 'GET') return answer(decide(context, key, await context.store.read(key)).result, null, context);
+  const stored: { document: string | null } = { document: null }; // set by the callback (an object: TS does not see closure writes to a let)
   const { result, etag } = await context.store.update(key, (current) => {
     const outcome = decide(context, key, current);
     if (!outcome.write) return { keep: true, result: outcome.result };
-    return outcome.write.document === null ? { delete: true, result: outcome.result } : { write: new TextEncoder().encode(outcome.write.document), result: outcome.result };
+    stored.document = outcome.write.document;
+    return stored.document === null ? { delete: true, result: outcome.result } : { write: new TextEncoder().encode(stored.document), result: outcome.result };
   });
+  // The next request on this document (typically the client's next edit) needs no parse.
+  if (stored.document !== null && etag !== null) context.snapshots.remember(key, etag, snapshotOfWrittenDocument(stored.document));
   return answer(result, etag, context);
 }
 

@@ -1,7 +1,9 @@
 import type { XmlLimits } from '../xml/limits';
 import { defaultXmlLimits } from '../xml/limits';
 import { parseXml } from '../xml/parse';
+import { assertSafeProlog } from '../xml/prolog';
 import type { SourceIndex } from '../xml/source-index';
+import { indexSource } from '../xml/source-index';
 
 /**
  * A stored document as the edit engine sees it: its text and source index. Loading checks it like
@@ -12,4 +14,16 @@ export type XcapDocumentSnapshot = SourceIndex;
 
 export function loadXcapDocument(content: string | Uint8Array, limits: XmlLimits = defaultXmlLimits): XcapDocumentSnapshot {
   return parseXml(content, limits);
+}
+
+/**
+ * The snapshot of `result.document` after a successful write by applyXcapRequest with schema
+ * validation on (the default), without a second libxml2 parse: the engine built that document
+ * from checked parts and libxml2 parsed it whole to validate it (a document that is not
+ * well-formed fails validation), so only the source index is built. A server keeps it for the
+ * next request on the document. Never for text from anywhere else: use loadXcapDocument.
+ */
+export function snapshotOfWrittenDocument(document: string): XcapDocumentSnapshot {
+  assertSafeProlog(document);
+  return indexSource(document);
 }
