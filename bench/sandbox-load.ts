@@ -8,7 +8,8 @@
  * The load generator is Debian's `wrk` when installed (`apt install wrk`; C, two threads: it leaves
  * the server most of a shared 2-core machine), else autocannon (Node, in this process). Every PUT
  * carries a different display-name, so every PUT really changes the document (new bytes, new ETag,
- * a durable write); XCAP_LOAD_SAME_BODY=1 sends one body over and over instead.
+ * a durable write); XCAP_LOAD_SAME_BODY=1 sends one body over and over instead. Each measured run
+ * follows an unmeasured warm-up of the same kind.
  * XCAP_LOAD_GENERATOR=autocannon forces autocannon. SANDBOX_NODE_OPTIONS (e.g. "--cpu-prof
  * --cpu-prof-dir=/tmp/prof") is passed to the server process as NODE_OPTIONS, to profile it.
  */
@@ -21,7 +22,8 @@ import autocannon, { type Client } from 'autocannon';
 
 const CONNECTIONS = 32;
 const USERS = CONNECTIONS;
-const WRK_THREADS = 2;
+const WARM_UP = 3_000;
+const WRK_THREADS = Number(process.env.XCAP_WRK_THREADS ?? 1);
 const BIN = resolve(import.meta.dirname, '../bin/xcap.js');
 const WRK_SCRIPT = resolve(import.meta.dirname, 'wrk/xcap-load.lua');
 const WRK = '/usr/bin/wrk';
@@ -70,10 +72,14 @@ export async function sandboxLoad(amount = 20_000): Promise<LoadFigure[]> {
     }
     const vary = process.env.XCAP_LOAD_SAME_BODY !== '1';
     const run = loadGenerator() === 'wrk' ? runWrk : runAutocannon;
-    return [
-      await run('GET document (1 KiB resource list)', origin, 'GET', amount, vary),
-      await run(`PUT element (${vary ? 'a new display-name each time' : 'the same entry each time'}, durable write)`, origin, 'PUT', Math.round(amount / 2), vary),
-    ];
+    // Each measured run follows an unmeasured one of WARM_UP requests of the same kind: the
+    // figures are of a server that has compiled its hot paths (V8 tiers code up after a few
+    // thousand calls), as a server is after its first seconds of traffic.
+    await run('warm-up', origin, 'GET', WARM_UP, vary);
+    const get = await run('GET document (1 KiB resource list)', origin, 'GET', amount, vary);
+    await run('warm-up', origin, 'PUT', WARM_UP, vary);
+    const put = await run(`PUT element (${vary ? 'a new display-name each time' : 'the same entry each time'}, durable write)`, origin, 'PUT', Math.round(amount / 2), vary);
+    return [get, put];
   } finally {
     child.kill('SIGINT');
     await new Promise((done) => child.once('exit', done));
