@@ -34,7 +34,8 @@ if (wants('core')) coreBenchmarks();
 if (wants('sandbox')) {
   console.log(`\n# sandbox server, 32 connections (${loadGenerator()}), authentication-proxy mode`);
   for (const figure of await sandboxLoad()) {
-    report(`${figure.label}`, `${figure.requestsPerSecond.toFixed(0)} req/s, p99 ${figure.p99Ms.toFixed(1)} ms, ${figure.errors} errors (${figure.requests} requests)`);
+    const cpu = figure.serverCpuUs ? `; server CPU per request ${figure.serverCpuUs.process} µs (main thread ${figure.serverCpuUs.mainThread} µs)` : '';
+    report(`${figure.label}`, `${figure.requestsPerSecond.toFixed(0)} req/s, p99 ${figure.p99Ms.toFixed(1)} ms, ${figure.errors} errors (${figure.requests} requests)${cpu}`);
   }
 }
 

@@ -14,7 +14,7 @@
  * --cpu-prof-dir=/tmp/prof") is passed to the server process as NODE_OPTIONS, to profile it.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -35,6 +35,8 @@ export interface LoadFigure {
   readonly requestsPerSecond: number;
   readonly p99Ms: number;
   readonly errors: number;
+  /** CPU time of the server per request, in µs (Linux /proc; null elsewhere): all threads, and its main thread alone. */
+  readonly serverCpuUs: { readonly process: number; readonly mainThread: number } | null;
 }
 
 type Operation = 'GET' | 'PUT';
@@ -75,16 +77,38 @@ export async function sandboxLoad(amount = 20_000): Promise<LoadFigure[]> {
     // Each measured run follows an unmeasured one of WARM_UP requests of the same kind: the
     // figures are of a server that has compiled its hot paths (V8 tiers code up after a few
     // thousand calls), as a server is after its first seconds of traffic.
-    await run('warm-up', origin, 'GET', WARM_UP, vary);
-    const get = await run('GET document (1 KiB resource list)', origin, 'GET', amount, vary);
-    await run('warm-up', origin, 'PUT', WARM_UP, vary);
-    const put = await run(`PUT element (${vary ? 'a new display-name each time' : 'the same entry each time'}, durable write)`, origin, 'PUT', Math.round(amount / 2), vary);
-    return [get, put];
+    // Server CPU per request: a steadier figure than requests per second on a shared machine.
+    const measured = async (label: string, operation: Operation, count: number): Promise<LoadFigure> => {
+      await run('warm-up', origin, operation, WARM_UP, vary);
+      const before = cpuTicks(child.pid);
+      const figure = await run(label, origin, operation, count, vary);
+      const after = cpuTicks(child.pid);
+      const perRequest = (ticks: number) => Math.round((ticks * 1e6) / TICKS_PER_SECOND / figure.requests);
+      return { ...figure, serverCpuUs: before && after ? { process: perRequest(after.process - before.process), mainThread: perRequest(after.mainThread - before.mainThread) } : null };
+    };
+    return [
+      await measured('GET document (1 KiB resource list)', 'GET', amount),
+      await measured(`PUT element (${vary ? 'a new display-name each time' : 'the same entry each time'}, durable write)`, 'PUT', Math.round(amount / 2)),
+    ];
   } finally {
     child.kill('SIGINT');
     await new Promise((done) => child.once('exit', done));
     rmSync(data, { recursive: true, force: true });
   }
+}
+
+/** Linux's USER_HZ: /proc reports CPU time in these ticks. */
+const TICKS_PER_SECOND = 100;
+
+/** utime + stime of a process and of its main thread, from /proc; null where there is no /proc. */
+function cpuTicks(pid: number | undefined): { process: number; mainThread: number } | null {
+  if (pid === undefined || !existsSync(`/proc/${pid}/stat`)) return null;
+  // Fields after the ")" that ends the command name: utime and stime are the 12th and 13th.
+  const ticks = (path: string) => {
+    const fields = readFileSync(path, 'utf8').split(')').pop()?.trim().split(' ') ?? [];
+    return Number(fields[11]) + Number(fields[12]);
+  };
+  return { process: ticks(`/proc/${pid}/stat`), mainThread: ticks(`/proc/${pid}/task/${pid}/stat`) };
 }
 
 async function runWrk(label: string, origin: string, operation: Operation, amount: number, vary: boolean): Promise<LoadFigure> {
@@ -109,7 +133,7 @@ async function runWrk(label: string, origin: string, operation: Operation, amoun
   if (!summary || threads.length < WRK_THREADS) throw new Error(`wrk did not finish its requests:\n${output}`);
   const [requests, , p99Ms, socketErrors, non2xx] = summary as [number, number, number, number, number];
   const seconds = (Math.max(...threads.map((t) => t.endUs)) - Math.min(...threads.map((t) => t.startUs))) / 1e6;
-  return { label, generator: 'wrk', requests, requestsPerSecond: requests / seconds, p99Ms, errors: socketErrors + non2xx };
+  return { label, generator: 'wrk', requests, requestsPerSecond: requests / seconds, p99Ms, errors: socketErrors + non2xx, serverCpuUs: null };
 }
 
 async function runAutocannon(label: string, origin: string, operation: Operation, amount: number, vary: boolean): Promise<LoadFigure> {
@@ -129,5 +153,5 @@ async function runAutocannon(label: string, origin: string, operation: Operation
   });
   const errors = result.errors + result.timeouts + result.non2xx;
   // Requests over wall time: autocannon's per-second average is coarse for runs of a few seconds.
-  return { label, generator: 'autocannon', requests: result.requests.total, requestsPerSecond: result.requests.total / result.duration, p99Ms: result.latency.p99, errors };
+  return { label, generator: 'autocannon', requests: result.requests.total, requestsPerSecond: result.requests.total / result.duration, p99Ms: result.latency.p99, errors, serverCpuUs: null };
 }
