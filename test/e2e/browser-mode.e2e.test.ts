@@ -16,7 +16,7 @@ describe('browser mode', () => {
   it('with the token: the first-run sandbox profile shows alice\'s documents', async () => {
     const page = await session.browser.context.newPage();
     await page.goto(session.web.url);
-    await expect.poll(() => page.getByRole('treeitem', { name: 'resource-lists index' }).count(), { timeout: 20_000 }).toBe(1);
+    await expect.poll(() => page.getByRole('treeitem', { name: 'resource-lists index' }).count(), { timeout: 45_000 }).toBe(1);
     await expect.poll(() => page.getByRole('combobox', { name: 'Profile' }).inputValue()).toBe('Local sandbox');
     for (const auid of ['pres-rules', 'pidf-manipulation']) expect(await page.getByRole('treeitem', { name: new RegExp(`^${auid} `) }).count()).toBeGreaterThan(0);
     await page.getByRole('treeitem', { name: 'resource-lists index' }).getByRole('button').click();
@@ -24,9 +24,9 @@ describe('browser mode', () => {
     await page.screenshot({ path: 'test/e2e/screenshots/browser-mode-first-run.png' });
     // The URL keeps working after a reload without the token (HttpOnly cookie for this port).
     await page.goto(session.web.origin + '/');
-    await expect.poll(() => page.getByRole('treeitem', { name: 'resource-lists index' }).count(), { timeout: 20_000 }).toBe(1);
+    await expect.poll(() => page.getByRole('treeitem', { name: 'resource-lists index' }).count(), { timeout: 45_000 }).toBe(1);
     await page.close();
-  });
+  }, 120_000);
 
   it('without a token, or with a wrong one: refused', async () => {
     const fresh = await launchChromium();

@@ -5,7 +5,7 @@
  * the merge view, and a 409 decoded next to the document. Screenshots in test/e2e/screenshots/.
  */
 import { spawnSync } from 'node:child_process';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { A82_CREATED_LIST } from '../../shared/xcap/examples/ts24141-a8';
 import { launchChromium, type Chromium } from './support/chromium';
 import { startBrowserModeProcess, type BrowserModeProcess } from './support/browser-mode-process';
@@ -26,6 +26,16 @@ beforeAll(async () => {
   root = (/Embedded sandbox: (\S+)/.exec(web.stderr()) ?? [])[1] ?? '';
   expect(root).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/xcap-root$/);
 }, 120_000);
+
+// UI tests on two shared cores: see useConsoleSession.
+vi.setConfig({ testTimeout: 90_000 });
+
+afterEach(async (context) => {
+  if (context.task.result?.state !== 'fail' || !page) return;
+  const path = `test/e2e/failures/console-${context.task.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60)}.png`;
+  await page.screenshot({ path, timeout: 5_000 }).catch(() => undefined);
+  console.error(`[e2e failure] screenshot ${path}; alerts: ${JSON.stringify(await page.getByRole('alert').allTextContents().catch(() => []))}`);
+});
 
 afterAll(async () => {
   await browser?.close();

@@ -18,7 +18,7 @@ describe('XML editor', () => {
       if (message.type() === 'error') problems.push(message.text());
     });
     await page.goto(session.web.url);
-    await expect.poll(() => page.getByRole('treeitem', { name: 'resource-lists index' }).count(), { timeout: 20_000 }).toBe(1);
+    await expect.poll(() => page.getByRole('treeitem', { name: 'resource-lists index' }).count(), { timeout: 45_000 }).toBe(1);
     await page.getByRole('treeitem', { name: 'resource-lists index' }).getByRole('button').click();
 
     const editor = page.getByRole('textbox', { name: 'XML editor' });

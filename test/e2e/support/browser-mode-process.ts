@@ -80,5 +80,19 @@ async function stopProcessGroup(child: ChildProcess): Promise<void> {
     }
   }, 5_000);
   await exited;
+  // The group may outlive its leader (npm exits before the browser-mode process it started has
+  // finished closing its store): wait until the whole group is gone before the caller removes
+  // the configuration directory.
+  // Bounded: an orphan's zombie (if nothing reaps it) answers kill(0) too.
+  for (const deadline = Date.now() + 10_000; groupAlive(pid) && Date.now() < deadline; ) await new Promise((resolve) => setTimeout(resolve, 50));
   clearTimeout(timer);
+}
+
+function groupAlive(pgid: number): boolean {
+  try {
+    process.kill(-pgid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -6,7 +6,7 @@
  * and browser-mode's standard error are printed: a CI log then says what the user would have seen.
  */
 import { mkdir } from 'node:fs/promises';
-import { afterAll, afterEach, beforeAll } from 'vitest';
+import { afterAll, afterEach, beforeAll, vi } from 'vitest';
 import { startBrowserModeProcess, type BrowserModeProcess } from './browser-mode-process';
 import { launchChromium, type Chromium } from './chromium';
 
@@ -19,6 +19,9 @@ const FAILURES = 'test/e2e/failures';
 
 /** Registers beforeAll/afterEach/afterAll; the returned object is filled before the first test runs. */
 export function useConsoleSession(): ConsoleFixture {
+  // A UI test drives a browser, a server and the console's workers on two shared cores: the
+  // default 20 s per test is too tight on a busy CI machine (the tests wait on conditions, not time).
+  vi.setConfig({ testTimeout: 90_000 });
   const fixture = {} as { web: BrowserModeProcess; browser: Chromium };
   beforeAll(async () => {
     fixture.web = await startBrowserModeProcess();
