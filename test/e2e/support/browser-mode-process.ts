@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { groupAlive } from '../../support/process-group';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 
@@ -86,13 +87,4 @@ async function stopProcessGroup(child: ChildProcess): Promise<void> {
   // Bounded: an orphan's zombie (if nothing reaps it) answers kill(0) too.
   for (const deadline = Date.now() + 10_000; groupAlive(pid) && Date.now() < deadline; ) await new Promise((resolve) => setTimeout(resolve, 50));
   clearTimeout(timer);
-}
-
-function groupAlive(pgid: number): boolean {
-  try {
-    process.kill(-pgid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }

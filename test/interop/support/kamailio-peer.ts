@@ -10,6 +10,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { KamailioInstall } from './kamailio-install';
+import { groupAlive } from '../../support/process-group';
 
 export interface KamailioPeer {
   /** http://127.0.0.1:PORT/xcap-root */
@@ -142,15 +143,6 @@ function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
     process.kill(-child.pid, signal);
   } catch {
     // ESRCH: the group is gone already
-  }
-}
-
-function groupAlive(pgid: number): boolean {
-  try {
-    process.kill(-pgid, 0);
-    return true;
-  } catch {
-    return false;
   }
 }
 
