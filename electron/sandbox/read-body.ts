@@ -48,7 +48,8 @@ export function readBody(request: IncomingMessage, limit: number): Promise<Uint8
     };
     const onError = (error: Error) => {
       stop();
-      reject(error);
+      // A client that hangs up mid-body surfaces as the request's 'aborted' error (ECONNRESET).
+      reject((error as NodeJS.ErrnoException).code === 'ECONNRESET' || request.destroyed ? new ClientGoneError() : error);
     };
     const onClose = () => onError(new ClientGoneError());
     request.on('data', onData).on('end', onEnd).on('error', onError).on('close', onClose);

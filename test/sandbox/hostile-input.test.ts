@@ -107,8 +107,12 @@ describe('hostile input', () => {
     request.on('error', () => undefined);
     request.write(original.slice(0, 100));
     await delay(50);
+    const logged = sandbox.log.length;
     request.destroy();
-    await delay(50);
+    // Logged as the client's doing (499), not as a server error (500).
+    await expect.poll(() => sandbox.log.slice(logged).join('\n')).toMatch(/ PUT .* 499 /);
+    expect(sandbox.log.slice(logged).join('\n')).not.toMatch(/ 500 /);
+    expect((await alice.get(documentUri())).status).toBe(200);
   });
 
   it('a document that is not UTF-8: 409 not-utf-8', async () => {
