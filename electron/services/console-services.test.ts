@@ -82,6 +82,20 @@ describe('console services', () => {
     expect(command).toMatch(/^curl /);
   });
 
+  it('traffic: a clear empties the list and tells every window (event xcap:traffic.cleared)', async () => {
+    const events: string[] = [];
+    const stop = services.onEvent((channel) => events.push(channel));
+    try {
+      const before = (await h()['xcap:traffic.list']({})).length;
+      const { cleared } = await h()['xcap:traffic.clear']({});
+      expect(cleared).toBe(before);
+      expect(await h()['xcap:traffic.list']({})).toEqual([]);
+      expect(events).toContain('xcap:traffic.cleared');
+    } finally {
+      stop();
+    }
+  });
+
   it('profiles: save with a password, rename keeps it, removal forgets it; the connection test names the stage', async () => {
     const { rootUrl } = await h()['xcap:sandbox.status']({});
     const profile = { name: 'bob', xcapRoot: String(rootUrl), xui: 'sip:bob@example.com', auth: { method: 'digest' as const }, tls: {} };

@@ -63,7 +63,11 @@ export async function createConsoleServices(options: ConsoleServicesOptions): Pr
     'xcap:traffic.get': async ({ id, reveal }) => traffic.get(id, reveal) ?? notFound(`no exchange ${id} (cleared, or dropped by the capture budget)`),
     'xcap:traffic.exportHar': async ({ ids }) => ({ har: traffic.har(ids) }),
     'xcap:traffic.curl': async ({ id }) => ({ command: traffic.curl(id) ?? notFound(`no exchange ${id}`) }),
-    'xcap:traffic.clear': async () => ({ cleared: traffic.clear() }),
+    'xcap:traffic.clear': async () => {
+      const cleared = traffic.clear();
+      emit('xcap:traffic.cleared', {});
+      return { cleared };
+    },
     'xcap:drafts.list': () => drafts.list(),
     'xcap:drafts.save': (draft) => drafts.save(draft),
     'xcap:drafts.remove': async (key) => ({ removed: await drafts.remove(key) }),

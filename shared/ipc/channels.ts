@@ -25,4 +25,4 @@ export const CALL_CHANNEL_NAMES = [
 
 ] as const;
 
-export const EVENT_CHANNEL_NAMES = ['xcap:traffic.recorded', 'xcap:profiles.changed'] as const;
+export const EVENT_CHANNEL_NAMES = ['xcap:traffic.recorded', 'xcap:traffic.cleared', 'xcap:profiles.changed'] as const;

@@ -53,6 +53,8 @@ export const calls = {
 export const events = {
   /** An exchange ended (response complete or failed). */
   'xcap:traffic.recorded': exchangeSummarySchema,
+  /** The session's traffic was cleared (by this window or another): drop what is shown. */
+  'xcap:traffic.cleared': none,
   /** Profiles were added, changed or removed (by this window or another). */
   'xcap:profiles.changed': none,
 } as const satisfies Record<`xcap:${string}.${string}`, z.ZodType>;

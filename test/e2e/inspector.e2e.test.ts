@@ -107,4 +107,21 @@ describe('traffic inspector', () => {
     for (const value of authorizations) expect(value).toMatch(/response=<redacted>/);
     await page.close();
   }, 60_000);
+
+  it('a clear in one window empties the list in another', async () => {
+    const [first, second] = [await session.browser.context.newPage(), await session.browser.context.newPage()];
+    for (const page of [first, second]) {
+      page.setDefaultTimeout(15_000);
+      await page.goto(session.web.url);
+      await expect.poll(() => page.getByRole('treeitem', { name: 'resource-lists index' }).count(), { timeout: 45_000 }).toBe(1);
+    }
+    const inspectors = [await openTraffic(first), await openTraffic(second)];
+    const counts = inspectors.map((inspector) => () => inspector.getByRole('grid', { name: 'Exchanges' }).getAttribute('aria-rowcount'));
+    // Loading the tree recorded exchanges (caps, directory): both windows list them.
+    for (const count of counts) await expect.poll(async () => Number(await count()), { timeout: 10_000 }).toBeGreaterThan(1);
+    await inspectors[0]?.getByRole('button', { name: 'Clear', exact: true }).click();
+    for (const count of counts) await expect.poll(async () => Number(await count()), { timeout: 10_000 }).toBe(1); // the header row only
+    await first.close();
+    await second.close();
+  });
 });

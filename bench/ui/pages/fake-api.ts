@@ -96,6 +96,7 @@ export function fakeTrafficApi(count: number): XcapApi {
       return ok({ cleared });
     },
     onRecorded: () => () => {},
+    onCleared: () => () => {},
   };
   return { traffic } as unknown as XcapApi;
 }

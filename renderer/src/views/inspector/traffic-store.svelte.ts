@@ -22,6 +22,8 @@ export class TrafficStore {
     /** Rows dropped from the top (the cap), so the view can keep its scroll position. */
     private readonly onDropped: (rows: readonly ExchangeSummary[]) => void = () => {},
     private readonly max = MAX_ROWS,
+    /** Every row went (a clear here or in another window), so the view can drop its selection. */
+    private readonly onCleared: () => void = () => {},
   ) {}
 
   /** Starts listening; returns the function that stops. */
@@ -31,10 +33,16 @@ export class TrafficStore {
     this.#pending = [];
     this.loading = true;
     let stopped = false;
-    const unsubscribe = api.traffic.onRecorded((summary) => {
+    const stopRecorded = api.traffic.onRecorded((summary) => {
       this.#pending.push(summary);
       if (this.#loaded) this.#schedule();
     });
+    // Another window (or this one) cleared the session's traffic.
+    const stopCleared = api.traffic.onCleared(() => this.#forget());
+    const unsubscribe = () => {
+      stopRecorded();
+      stopCleared();
+    };
     void unwrap(api.traffic.list({}))
       .then((rows) => {
         if (stopped) return;
@@ -59,8 +67,13 @@ export class TrafficStore {
   async clear(): Promise<void> {
     if (!this.#api) return;
     await unwrap(this.#api.traffic.clear({}));
+    this.#forget();
+  }
+
+  #forget(): void {
     this.#pending = [];
     this.rows = [];
+    this.onCleared();
   }
 
   #schedule(): void {
