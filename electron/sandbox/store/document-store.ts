@@ -75,6 +75,8 @@ function isMissing(error: unknown): boolean {
 export class DocumentStore {
   private readonly mutex = new KeyMutex();
   private closed = false;
+  /** close() completed. */
+  private finished = false;
 
   private constructor(
     /** Absolute path of the data directory. */
@@ -176,11 +178,12 @@ export class DocumentStore {
 
   /** Waits for the operations already started; any later call rejects with StoreError 'closed'. */
   async close(): Promise<void> {
-    if (this.closed) return;
     this.closed = true;
+    if (this.finished) return;
     await this.mutex.idle();
-    await this.writes.close();
+    await this.writes.close(); // when this fails (a last checkpoint could not write), a second close() tries again
     await this.syncer.close();
+    this.finished = true;
   }
 
   private checkOpen(): void {
@@ -221,7 +224,7 @@ export class DocumentStore {
     if (action.kind === 'keep') return current;
     try {
       if (action.kind === 'delete') {
-        if (current !== null) await this.writes.commit(resolved.key, null, null);
+        if (current !== null) await this.writes.commit(resolved, null, null);
         this.cache.set(resolved.key, null);
         return null;
       }
@@ -231,7 +234,7 @@ export class DocumentStore {
       const file = encodeDocumentFile(document);
       // Keep the copy inside `file`, not the caller's array, which the caller may reuse.
       const written = { ...document, bytes: file.subarray(file.byteLength - bytes.byteLength) };
-      await this.writes.commit(resolved.key, file, written);
+      await this.writes.commit(resolved, file, written);
       this.cache.set(resolved.key, written);
       return written;
     } catch (error) {

@@ -12,7 +12,7 @@
  * CRC. Nothing after it was ever acknowledged, because a record is acknowledged only once it and
  * everything before it is synced.
  */
-import { close, fdatasync, open, writev } from 'node:fs';
+import { close, fdatasync, ftruncate, open, writev } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { crc32 } from 'node:zlib';
@@ -21,6 +21,7 @@ const openFd = promisify(open);
 const closeFd = promisify(close);
 const datasyncFd = promisify(fdatasync);
 const writevFd = promisify(writev);
+const truncateFd = promisify(ftruncate);
 
 const MAGIC = 0x584a5231; // "XJR1"
 const HEADER_BYTES = 12;
@@ -96,6 +97,8 @@ export class JournalFile {
   #closed = false;
   /** Bytes appended (acknowledged or not). */
   size = 0;
+  /** Bytes on disk and acknowledged: where the file is cut back to when a group fails. */
+  #durable = 0;
 
   private constructor(
     readonly path: string,
@@ -132,17 +135,24 @@ export class JournalFile {
       while (this.#queue.length > 0) {
         const group = this.#queue;
         this.#queue = [];
+        const bytes = group.reduce((sum, waiting) => sum + waiting.bytes.byteLength, 0);
         try {
           await this.#writeAll(group.map((waiting) => waiting.bytes));
           await datasyncFd(this.fd);
         } catch (error) {
           // Records may be half on disk: nothing may follow them (a replay stops at the damage,
-          // and would drop later acknowledged records). The journal refuses every later append.
+          // and would drop later acknowledged records), so the journal refuses every later
+          // append. Whole ones must not come back either (their callers were told they failed):
+          // cut the file back to what was acknowledged, as far as the disk lets us.
           this.#failure = error;
+          await truncateFd(this.fd, this.#durable)
+            .then(() => datasyncFd(this.fd))
+            .catch(() => undefined);
           for (const waiting of [...group, ...this.#queue]) waiting.reject(error);
           this.#queue = [];
           return;
         }
+        this.#durable += bytes;
         for (const waiting of group) waiting.resolve();
       }
     } finally {

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DocumentStore } from './index';
@@ -46,6 +46,26 @@ describe('DocumentStore write-behind (journal, then files)', () => {
     await store.write(ALICE, text('v1'));
     expect((await store.listUser('sip:alice@example.com')).map((entry) => entry.key)).toEqual([ALICE]);
     await store.close();
+  });
+
+  it('a document whose directory cannot exist fails at once, and the store goes on (checkpoints, listings, other writes)', async () => {
+    const directory = tempDirectory();
+    writeFileSync(join(directory, 'xcap-caps'), 'a file where a directory would go');
+    const store = await DocumentStore.open(directory, { checkpointDelayMs: 60_000 });
+    await expect(store.write('xcap-caps/global/index', text('x'))).rejects.toMatchObject({ code: 'ENOTDIR' });
+    await store.write(ALICE, text('v1'));
+    await store.checkpoint();
+    expect((await store.list()).map((entry) => entry.key)).toEqual([ALICE]);
+    await store.close();
+    expect(journals(directory)).toEqual([]);
+  });
+
+  it('ignores journal-like names it did not write (more digits than a safe integer)', async () => {
+    const directory = tempDirectory();
+    writeFileSync(join(directory, '.journal-1234567890123456'), 'not ours');
+    const store = await DocumentStore.open(directory);
+    await store.close();
+    expect(journals(directory)).toEqual(['.journal-1234567890123456']);
   });
 
   it('checkpoints at once when the journal passes checkpointBytes', async () => {

@@ -22,7 +22,7 @@ import type { DirectorySyncer } from './directory-sync';
 import { decodeDocumentFile, type StoredDocument } from './document-file';
 import { type DirectoryMaker, removeFileDurably, replaceFileDurably, syncDirectory } from './durable-fs';
 import { JournalFile, readJournal } from './journal';
-import { resolveKey } from './store-key';
+import { resolveKey, type ResolvedKey } from './store-key';
 import { documentPathOf } from './store-tree';
 
 const JOURNAL_PREFIX = '.journal-';
@@ -43,7 +43,7 @@ interface PendingState {
 function journalNumber(name: string): number | null {
   if (!name.startsWith(JOURNAL_PREFIX)) return null;
   const digits = name.slice(JOURNAL_PREFIX.length);
-  return /^[1-9][0-9]{0,15}$/.test(digits) ? Number(digits) : null;
+  return /^[1-9][0-9]{0,14}$/.test(digits) ? Number(digits) : null; // 15 digits: a safe integer
 }
 
 export class WriteBehind {
@@ -83,8 +83,7 @@ export class WriteBehind {
       for (const record of await readJournal(join(root, `${JOURNAL_PREFIX}${number}`))) last.set(record.key, record.file);
     }
     for (const [key, file] of last) await writeToFile(root, key, file, syncer, directories);
-    for (const number of numbers) await unlink(join(root, `${JOURNAL_PREFIX}${number}`));
-    if (numbers.length > 0) await syncDirectory(root);
+    await removeJournals(root, numbers.map((number) => join(root, `${JOURNAL_PREFIX}${number}`)));
     const next = (numbers.at(-1) ?? 0) + 1;
     const journal = await createJournal(root, next);
     return new WriteBehind(root, syncer, directories, journal, next + 1, options);
@@ -96,8 +95,12 @@ export class WriteBehind {
   }
 
   /** Commits a change durably: `file` is the document file's new bytes (null: removed). */
-  async commit(key: string, file: Uint8Array | null, document: StoredDocument | null): Promise<void> {
+  async commit(resolved: ResolvedKey, file: Uint8Array | null, document: StoredDocument | null): Promise<void> {
     if (this.#closed) throw new Error('the store is closed');
+    const { key } = resolved;
+    // A document whose directory cannot exist (a file in the way, no permission) fails now, as
+    // its caller's error, not later in every checkpoint. Known directories cost a set lookup.
+    if (file !== null) await this.directories.ensure(dirname(documentPathOf(this.root, resolved.segments)));
     // The state goes with the journal its record is in: if a checkpoint takes that journal
     // meanwhile, the map is the one it writes (it waits for the journal's appends before it
     // starts, and the set below runs as soon as the append resolves). The store runs one
@@ -154,18 +157,29 @@ export class WriteBehind {
       await old.close();
       for (const [key, state] of this.#writing) await writeToFile(this.root, key, state.file, this.syncer, this.directories);
     } catch (error) {
-      // The states stay pending (behind newer ones) and the journal stays on disk, for the next
-      // checkpoint or a replay.
+      // The states stay pending (behind newer ones) and every journal not yet removed stays on
+      // disk (#unfinished), for the next checkpoint or a replay. A disk that keeps failing keeps
+      // them all; nothing acknowledged is dropped.
       for (const [key, state] of this.#writing) if (!this.#pending.has(key)) this.#pending.set(key, state);
       this.#writing = new Map();
       throw error;
     }
     this.#writing = new Map();
-    // Every journal up to this one is in the files now. Removed durably before a later
-    // checkpoint writes newer states: a replay of an old journal after those would bring back
-    // older documents.
-    for (const path of this.#unfinished.splice(0)) await unlink(path).catch(ignoreMissing);
-    await syncDirectory(this.root);
+    // Every journal up to this one is in the files now.
+    await removeJournals(this.root, this.#unfinished);
+  }
+}
+
+/**
+ * Removes journals oldest first, each durably before the next: were a newer one gone and an
+ * older one left (a crash, or a file system that reorders removals), a replay of the older one
+ * alone would bring back older documents. `paths` loses each entry once it is gone for good.
+ */
+async function removeJournals(root: string, paths: string[]): Promise<void> {
+  while (paths.length > 0) {
+    await unlink(paths[0] as string).catch(ignoreMissing);
+    await syncDirectory(root);
+    paths.shift();
   }
 }
 
@@ -176,7 +190,13 @@ function ignoreMissing(error: unknown): void {
 /** A new journal file whose directory entry is durable (records in it must survive a crash). */
 async function createJournal(root: string, number: number): Promise<JournalFile> {
   const journal = await JournalFile.create(join(root, `${JOURNAL_PREFIX}${number}`));
-  await syncDirectory(root);
+  try {
+    await syncDirectory(root);
+  } catch (error) {
+    await journal.close().catch(() => undefined);
+    await unlink(journal.path).catch(() => undefined);
+    throw error;
+  }
   return journal;
 }
 
