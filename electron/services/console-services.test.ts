@@ -82,6 +82,15 @@ describe('console services', () => {
     expect(command).toMatch(/^curl /);
   });
 
+  it('concurrent sends share one Digest nonce and all get through (nonce-counts may arrive out of order)', async () => {
+    const { rootUrl } = await h()['xcap:sandbox.status']({});
+    const uri = `${rootUrl}/resource-lists/users/sip:alice@example.com/index`;
+    for (let round = 0; round < 5; round++) {
+      const answers = await Promise.all(Array.from({ length: 16 }, () => h()['xcap:xcap.send']({ profile: SANDBOX_PROFILE_NAME, method: 'GET', uri, body: null })));
+      expect(answers.map((answer) => answer.status)).toEqual(answers.map(() => 200));
+    }
+  });
+
   it('traffic: a clear empties the list and tells every window (event xcap:traffic.cleared)', async () => {
     const events: string[] = [];
     const stop = services.onEvent((channel) => events.push(channel));

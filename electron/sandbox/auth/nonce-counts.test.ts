@@ -1,15 +1,28 @@
 import { describe, expect, it } from 'vitest';
-import { NonceCounts } from './nonce-counts';
+import { NONCE_COUNT_WINDOW, NonceCounts } from './nonce-counts';
 
 describe('NonceCounts', () => {
-  it('accepts rising counts and refuses a count that is not higher', () => {
+  it('accepts each count once, in any order within the window; refuses a count seen before', () => {
     const counts = new NonceCounts(10, 1000);
     expect(counts.record('n', 0, 1, 0)).toBe('fresh');
     expect(counts.record('n', 0, 1, 0)).toBe('replay');
     expect(counts.record('n', 0, 3, 0)).toBe('fresh');
+    // nc 2 overtaken by nc 3 (another connection): still its first use.
+    expect(counts.record('n', 0, 2, 0)).toBe('fresh');
     expect(counts.record('n', 0, 2, 0)).toBe('replay');
+    expect(counts.record('n', 0, 3, 0)).toBe('replay');
     expect(counts.record('other', 0, 1, 0)).toBe('fresh');
     expect(counts.record('zero', 0, 0, 0)).toBe('replay');
+  });
+
+  it('refuses a count too far below the highest to tell (the window), and forgets what slid out', () => {
+    const counts = new NonceCounts(10, 1000);
+    expect(counts.record('n', 0, 100, 0)).toBe('fresh');
+    expect(counts.record('n', 0, 100 - NONCE_COUNT_WINDOW + 1, 0)).toBe('fresh');
+    expect(counts.record('n', 0, 100 - NONCE_COUNT_WINDOW, 0)).toBe('replay');
+    expect(counts.record('n', 0, 1, 0)).toBe('replay');
+    for (let count = 101; count <= 400; count++) expect(counts.record('n', 0, count, 0)).toBe('fresh');
+    expect(counts.record('n', 0, 400 - NONCE_COUNT_WINDOW + 1, 0)).toBe('replay'); // seen, still in the window
   });
 
   it('forgets nonces past their lifetime', () => {

@@ -1,6 +1,9 @@
 /**
- * Replay protection for Digest (RFC 7616 §3.4, §5.12): per nonce, the highest nonce-count
- * accepted so far; a request whose nc is not higher is a replay.
+ * Replay protection for Digest (RFC 7616 §3.4, §5.12): per nonce, the nonce-counts accepted so
+ * far; a count seen before is a replay. Counts may arrive out of order (a client sends requests
+ * on several connections at once with nc 1, 2, 3…, and nc 2 can overtake nc 1): any count not
+ * seen before within WINDOW below the highest is accepted, like IPsec's anti-replay window.
+ * A count further below cannot be told apart from a replay and is refused.
  *
  * Memory is bounded two ways. Nonces older than their lifetime are forgotten (they can no
  * longer pass: the authenticator answers stale first). Past `capacity` nonces, the oldest
@@ -13,9 +16,14 @@ import { SandboxAuthError } from './auth-error';
 
 export type NonceCountVerdict = 'fresh' | 'replay' | 'forgotten';
 
+/** How far below the highest count an unseen count is still accepted. */
+export const NONCE_COUNT_WINDOW = 64;
+
 interface Entry {
   issuedAt: number;
   highestCount: number;
+  /** Counts accepted within the window below (and including) the highest. */
+  seen: Set<number>;
 }
 
 export class NonceCounts {
@@ -37,13 +45,17 @@ export class NonceCounts {
     this.#forgetExpired(now);
     const entry = this.#entries.get(nonce);
     if (entry) {
-      if (count <= entry.highestCount) return 'replay';
-      entry.highestCount = count;
+      if (entry.seen.has(count) || count <= entry.highestCount - NONCE_COUNT_WINDOW) return 'replay';
+      entry.seen.add(count);
+      if (count > entry.highestCount) {
+        entry.highestCount = count;
+        for (const old of entry.seen) if (old <= count - NONCE_COUNT_WINDOW) entry.seen.delete(old);
+      }
       return 'fresh';
     }
     if (issuedAt <= this.#evictedIssuedUpTo) return 'forgotten';
     if (count < 1) return 'replay';
-    this.#entries.set(nonce, { issuedAt, highestCount: count });
+    this.#entries.set(nonce, { issuedAt, highestCount: count, seen: new Set([count]) });
     if (this.#entries.size > this.#capacity) this.#evictOldest();
     return 'fresh';
   }
