@@ -25,6 +25,24 @@ describe('NonceCounts', () => {
     expect(counts.record('n', 0, 400 - NONCE_COUNT_WINDOW + 1, 0)).toBe('replay'); // seen, still in the window
   });
 
+  it('agrees with the plain definition on random arrival orders (first use within the window: fresh; else replay)', () => {
+    for (let trial = 0; trial < 200; trial++) {
+      const counts = new NonceCounts(10, 1000);
+      const accepted = new Set<number>();
+      let highest = 0;
+      for (let step = 0; step < 300; step++) {
+        // Mostly rising, sometimes late, sometimes repeated, sometimes far behind.
+        const count = Math.max(1, highest + Math.floor(Math.random() * 12) - (Math.random() < 0.2 ? 80 : 8));
+        const expected = accepted.has(count) || (accepted.size > 0 && count <= highest - NONCE_COUNT_WINDOW) ? 'replay' : 'fresh';
+        expect(counts.record('n', 0, count, 0), `trial ${trial}, step ${step}, nc ${count}, highest ${highest}`).toBe(expected);
+        if (expected === 'fresh') {
+          accepted.add(count);
+          highest = Math.max(highest, count);
+        }
+      }
+    }
+  });
+
   it('forgets nonces past their lifetime', () => {
     const counts = new NonceCounts(10, 1000);
     counts.record('a', 0, 1, 0);

@@ -22,9 +22,11 @@ export const NONCE_COUNT_WINDOW = 64;
 interface Entry {
   issuedAt: number;
   highestCount: number;
-  /** Counts accepted within the window below (and including) the highest. */
-  seen: Set<number>;
+  /** Bit i set: count highestCount - i was accepted (i < NONCE_COUNT_WINDOW). A few bytes per nonce. */
+  seen: bigint;
 }
+
+const WINDOW_MASK = (1n << BigInt(NONCE_COUNT_WINDOW)) - 1n;
 
 export class NonceCounts {
   readonly #capacity: number;
@@ -45,17 +47,22 @@ export class NonceCounts {
     this.#forgetExpired(now);
     const entry = this.#entries.get(nonce);
     if (entry) {
-      if (entry.seen.has(count) || count <= entry.highestCount - NONCE_COUNT_WINDOW) return 'replay';
-      entry.seen.add(count);
       if (count > entry.highestCount) {
+        const shift = count - entry.highestCount;
+        entry.seen = shift >= NONCE_COUNT_WINDOW ? 1n : ((entry.seen << BigInt(shift)) | 1n) & WINDOW_MASK;
         entry.highestCount = count;
-        for (const old of entry.seen) if (old <= count - NONCE_COUNT_WINDOW) entry.seen.delete(old);
+        return 'fresh';
       }
+      const below = entry.highestCount - count;
+      if (below >= NONCE_COUNT_WINDOW) return 'replay'; // too old to tell
+      const bit = 1n << BigInt(below);
+      if (entry.seen & bit) return 'replay';
+      entry.seen |= bit;
       return 'fresh';
     }
     if (issuedAt <= this.#evictedIssuedUpTo) return 'forgotten';
     if (count < 1) return 'replay';
-    this.#entries.set(nonce, { issuedAt, highestCount: count, seen: new Set([count]) });
+    this.#entries.set(nonce, { issuedAt, highestCount: count, seen: 1n });
     if (this.#entries.size > this.#capacity) this.#evictOldest();
     return 'fresh';
   }
