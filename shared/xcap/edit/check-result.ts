@@ -1,11 +1,9 @@
-import { XmlValidateError } from 'libxml2-wasm';
-import { compiledSchema } from '../usages/schema-validation';
+import { compiledSchema, validationProblems } from '../usages/schema-validation';
 import type { ApplicationUsage } from '../usages/types';
 import type { LibxmlProblem } from '../xml/libxml';
-import { allProblems, utf8ForLibxml, withLibxmlDocument } from '../xml/libxml';
+import { utf8ForLibxml, withLibxmlDocument } from '../xml/libxml';
 import type { SourceElement } from '../xml/source-index';
 import type { XcapEditRequest, XcapErrorDetail } from './types';
-
 
 /**
  * Schema validation of the document an operation would produce (RFC 4825 §8.2.5): one libxml2
@@ -28,15 +26,7 @@ export function schemaError(request: XcapEditRequest, document: string): XcapErr
 
 function schemaProblems(usage: ApplicationUsage, input: string | Uint8Array): LibxmlProblem[] {
   const validator = compiledSchema(usage.schemaFile);
-  return withLibxmlDocument(input, (document) => {
-    try {
-      validator.validate(document);
-      return [];
-    } catch (error) {
-      if (!(error instanceof XmlValidateError)) throw error;
-      return allProblems(error);
-    }
-  });
+  return withLibxmlDocument(input, (document) => validationProblems(validator, document));
 }
 
 /** The root element must be the usage's root (schemas may declare other global elements too). */

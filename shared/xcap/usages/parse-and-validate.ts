@@ -4,13 +4,12 @@
  * Same guarantees as parseXml: size limit, UTF-8, no DTD tricks, libxml2 well-formedness, then the
  * source index; XcapCoreError on failure.
  */
-import { XmlValidateError } from 'libxml2-wasm';
-import { allProblems, utf8ForLibxml, withLibxmlDocument, type LibxmlProblem } from '../xml/libxml';
+import { utf8ForLibxml, withLibxmlDocument, type LibxmlProblem } from '../xml/libxml';
 import { defaultXmlLimits, type XmlLimits } from '../xml/limits';
 import { assertSafeProlog } from '../xml/prolog';
 import { indexSource, type SourceIndex } from '../xml/source-index';
 import { toText } from '../xml/utf8';
-import { compiledSchema } from './schema-validation';
+import { compiledSchema, validationProblems } from './schema-validation';
 import type { ApplicationUsage } from './types';
 
 export interface ParsedAndValidated {
@@ -30,13 +29,7 @@ export function parseAndValidate(input: string | Uint8Array, usage: ApplicationU
     } catch (error) {
       return error instanceof Error ? error : new Error(String(error));
     }
-    try {
-      validator.validate(document);
-      return [];
-    } catch (error) {
-      if (!(error instanceof XmlValidateError)) throw error;
-      return allProblems(error);
-    }
+    return validationProblems(validator, document);
   });
   return { index: indexSource(text), schema };
 }

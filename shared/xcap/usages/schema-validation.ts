@@ -54,16 +54,20 @@ export function compiledSchema(schemaFile: string): XsdValidator {
   }
 }
 
+/** The schema problems of a parsed document ([] when valid); libxml2 errors other than validity ones are thrown. */
+export function validationProblems(validator: XsdValidator, document: XmlDocument): LibxmlProblem[] {
+  try {
+    validator.validate(document);
+    return [];
+  } catch (error) {
+    if (!(error instanceof XmlValidateError)) throw error;
+    return allProblems(error);
+  }
+}
+
 /** Validates well-formed `text` against the usage's schema. */
 export function validateAgainstSchema(usage: ApplicationUsage, text: string): SchemaValidationReport {
   const validator = compiledSchema(usage.schemaFile);
-  return withLibxmlDocument(utf8ForLibxml(text), (document) => {
-    try {
-      validator.validate(document);
-      return { valid: true, problems: [], complete: false };
-    } catch (error) {
-      if (!(error instanceof XmlValidateError)) throw error;
-      return { valid: false, problems: allProblems(error), complete: false };
-    }
-  });
+  const problems = withLibxmlDocument(utf8ForLibxml(text), (document) => validationProblems(validator, document));
+  return { valid: problems.length === 0, problems, complete: false };
 }
