@@ -5,11 +5,12 @@
  * the merge view, and a 409 decoded next to the document. Screenshots in test/e2e/screenshots/.
  */
 import { spawnSync } from 'node:child_process';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { A82_CREATED_LIST } from '../../shared/xcap/examples/ts24141-a8';
 import { launchChromium, type Chromium } from './support/chromium';
 import { startBrowserModeProcess, type BrowserModeProcess } from './support/browser-mode-process';
 import { editorText, openDocumentByPath, openFromTree, replaceEditorText } from './support/console-page';
+import { useFailureReport } from './support/console-session';
 import type { Page } from 'playwright-core';
 
 let web: BrowserModeProcess;
@@ -30,12 +31,7 @@ beforeAll(async () => {
 // UI tests on two shared cores: see useConsoleSession.
 vi.setConfig({ testTimeout: 90_000 });
 
-afterEach(async (context) => {
-  if (context.task.result?.state !== 'fail' || !page) return;
-  const path = `test/e2e/failures/console-${context.task.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60)}.png`;
-  await page.screenshot({ path, timeout: 5_000 }).catch(() => undefined);
-  console.error(`[e2e failure] screenshot ${path}; alerts: ${JSON.stringify(await page.getByRole('alert').allTextContents().catch(() => []))}`);
-});
+useFailureReport(() => (page ? [page] : []), () => web?.stderr() ?? '');
 
 afterAll(async () => {
   await browser?.close();

@@ -8,6 +8,7 @@
 import { mkdir } from 'node:fs/promises';
 import { afterAll, afterEach, beforeAll, vi } from 'vitest';
 import { startBrowserModeProcess, type BrowserModeProcess } from './browser-mode-process';
+import type { Page } from 'playwright-core';
 import { launchChromium, type Chromium } from './chromium';
 
 export interface ConsoleFixture {
@@ -27,21 +28,29 @@ export function useConsoleSession(): ConsoleFixture {
     fixture.web = await startBrowserModeProcess();
     fixture.browser = await launchChromium();
   }, 120_000);
-  afterEach(async (context) => {
-    if (context.task.result?.state !== 'fail' || !fixture.browser) return;
-    await mkdir(FAILURES, { recursive: true });
-    const slug = context.task.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60);
-    for (const [index, page] of fixture.browser.context.pages().entries()) {
-      const path = `${FAILURES}/${slug}-${index}.png`;
-      await page.screenshot({ path, timeout: 5_000 }).catch(() => undefined);
-      const alerts = await page.getByRole('alert').allTextContents().catch(() => []);
-      console.error(`[e2e failure] page ${index}: screenshot ${path}; alerts: ${JSON.stringify(alerts)}`);
-    }
-    console.error(`[e2e failure] browser mode's standard error:\n${fixture.web?.stderr() ?? ''}`);
-  }, 30_000);
+  useFailureReport(() => fixture.browser?.context.pages() ?? [], () => fixture.web?.stderr() ?? '');
   afterAll(async () => {
     await fixture.browser?.close();
     await fixture.web?.stop();
   });
   return fixture;
+}
+
+/**
+ * When a test of this file fails: photographs `pages()` into test/e2e/failures/ and prints their
+ * alerts and browser mode's standard error, so a CI log says what the user would have seen.
+ */
+export function useFailureReport(pages: () => readonly Page[], stderr: () => string): void {
+  afterEach(async (context) => {
+    if (context.task.result?.state !== 'fail') return;
+    await mkdir(FAILURES, { recursive: true });
+    const slug = context.task.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60);
+    for (const [index, page] of pages().entries()) {
+      const path = `${FAILURES}/${slug}-${index}.png`;
+      await page.screenshot({ path, timeout: 5_000 }).catch(() => undefined);
+      const alerts = await page.getByRole('alert').allTextContents().catch(() => []);
+      console.error(`[e2e failure] page ${index}: screenshot ${path}; alerts: ${JSON.stringify(alerts)}`);
+    }
+    console.error(`[e2e failure] browser mode's standard error:\n${stderr()}`);
+  }, 30_000);
 }
