@@ -30,16 +30,16 @@ export interface XcapRequestContext {
 export async function handleXcapResource(context: XcapRequestContext): Promise<SandboxResponse> {
   const key = formatStoreKey({ namespace: 'xcap', auid: context.uri.auid, scope: context.uri.scope, documentPath: context.uri.documentPath });
   if (context.method === 'GET') return answer(decide(context, key, await context.store.read(key)).result, null, context);
-  const stored: { document: string | null } = { document: null }; // set by the callback (an object: TS does not see closure writes to a let)
   const { result, etag } = await context.store.update(key, (current) => {
     const outcome = decide(context, key, current);
-    if (!outcome.write) return { keep: true, result: outcome.result };
-    stored.document = outcome.write.document;
-    return stored.document === null ? { delete: true, result: outcome.result } : { write: new TextEncoder().encode(stored.document), result: outcome.result };
+    const written = outcome.write?.document ?? null;
+    const result = { answer: outcome.result, written };
+    if (!outcome.write) return { keep: true, result };
+    return written === null ? { delete: true, result } : { write: new TextEncoder().encode(written), result };
   });
   // The next request on this document (typically the client's next edit) needs no parse.
-  if (stored.document !== null && etag !== null) context.snapshots.remember(key, etag, snapshotOfWrittenDocument(stored.document));
-  return answer(result, etag, context);
+  if (result.written !== null && etag !== null) context.snapshots.remember(key, etag, snapshotOfWrittenDocument(result.written));
+  return answer(result.answer, etag, context);
 }
 
 /** The answer, and the document to store when the operation changed it. */
