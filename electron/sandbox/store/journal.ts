@@ -125,7 +125,10 @@ export class JournalFile {
   /** Waits for the appends already made, then closes the file. */
   async close(): Promise<void> {
     this.#closed = true;
+    // Turns of the event loop, not a promise: every continuation of the appends resolved (where
+    // write-behind.ts files each state under this journal) has run before close() returns.
     while (this.#flushing) await new Promise((resolve) => setImmediate(resolve));
+    await new Promise((resolve) => setImmediate(resolve));
     await closeFd(this.fd);
   }
 
