@@ -5,8 +5,9 @@
  * (X-3GPP-Asserted-Identity from a trusted address, TS 24.141 6.2.3): a load generator cannot
  * answer Digest challenges, and the proxy mode is how a production Ut deployment fronts the server.
  *
- * The load generator is Debian's `wrk` when installed (`apt install wrk`; C, two threads: it leaves
- * the server most of a shared 2-core machine), else autocannon (Node, in this process). Every PUT
+ * The load generator is Debian's `wrk` when installed (`apt install wrk`; C, one thread, or
+ * XCAP_WRK_THREADS: it leaves the server most of a shared 2-core machine), else autocannon (Node,
+ * in this process). Every PUT
  * carries a different display-name, so every PUT really changes the document (new bytes, new ETag,
  * a durable write); XCAP_LOAD_SAME_BODY=1 sends one body over and over instead. Each measured run
  * follows an unmeasured warm-up of the same kind.
