@@ -11,7 +11,7 @@
  * carries a different display-name, so every PUT really changes the document (new bytes, new ETag,
  * a durable write); XCAP_LOAD_SAME_BODY=1 sends one body over and over instead. Each measured run
  * follows an unmeasured warm-up of the same kind.
- * XCAP_LOAD_GENERATOR=autocannon forces autocannon. SANDBOX_NODE_OPTIONS (e.g. "--cpu-prof
+ * XCAP_LOAD_GENERATOR=autocannon forces autocannon; XCAP_LOAD_ONLY=GET or PUT runs one of the two. SANDBOX_NODE_OPTIONS (e.g. "--cpu-prof
  * --cpu-prof-dir=/tmp/prof") is passed to the server process as NODE_OPTIONS, to profile it.
  */
 import { spawn } from 'node:child_process';
@@ -87,10 +87,11 @@ export async function sandboxLoad(amount = 20_000): Promise<LoadFigure[]> {
       const perRequest = (ticks: number) => Math.round((ticks * 1e6) / TICKS_PER_SECOND / figure.requests);
       return { ...figure, serverCpuUs: before && after ? { process: perRequest(after.process - before.process), mainThread: perRequest(after.mainThread - before.mainThread) } : null };
     };
-    return [
-      await measured('GET document (1 KiB resource list)', 'GET', amount),
-      await measured(`PUT element (${vary ? 'a new display-name each time' : 'the same entry each time'}, durable write)`, 'PUT', Math.round(amount / 2)),
-    ];
+    const only = process.env.XCAP_LOAD_ONLY?.toUpperCase();
+    const figures: LoadFigure[] = [];
+    if (only !== 'PUT') figures.push(await measured('GET document (1 KiB resource list)', 'GET', amount));
+    if (only !== 'GET') figures.push(await measured(`PUT element (${vary ? 'a new display-name each time' : 'the same entry each time'}, durable write)`, 'PUT', Math.round(amount / 2)));
+    return figures;
   } finally {
     child.kill('SIGINT');
     await new Promise((done) => child.once('exit', done));

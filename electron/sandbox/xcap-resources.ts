@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import type { XcapEditResult, XcapMethod } from '../../shared/xcap/edit';
+import type { WrittenFrom, XcapEditResult, XcapMethod } from '../../shared/xcap/edit';
 import { applyXcapRequest, snapshotOfWrittenDocument } from '../../shared/xcap/edit';
 import { buildXcapUri } from '../../shared/xcap/uri';
 import type { ApplicationUsage } from '../../shared/xcap/usages/types';
@@ -32,18 +32,25 @@ export async function handleXcapResource(context: XcapRequestContext): Promise<S
   if (context.method === 'GET') return answer(decide(context, key, await context.store.read(key)).result, null, context);
   const { result, etag } = await context.store.update(key, (current) => {
     const outcome = decide(context, key, current);
-    const written = outcome.write?.document ?? null;
-    const result = { answer: outcome.result, written };
+    const result = { answer: outcome.result, write: outcome.write };
     if (!outcome.write) return { keep: true, result };
-    return written === null ? { delete: true, result } : { write: new TextEncoder().encode(written), result };
+    return outcome.write.document === null ? { delete: true, result } : { write: encoder.encode(outcome.write.document), result };
   });
   // The next request on this document (typically the client's next edit) needs no parse.
-  if (result.written !== null && etag !== null) context.snapshots.remember(key, etag, snapshotOfWrittenDocument(result.written));
+  const written = result.write;
+  if (written?.document != null && etag !== null) {
+    context.snapshots.remember(key, etag, snapshotOfWrittenDocument(written.document, written.from ?? undefined));
+  }
   return answer(result.answer, etag, context);
 }
 
-/** The answer, and the document to store when the operation changed it. */
-type Outcome = { result: XcapEditResult | SandboxResponse; write: { document: string | null } | null };
+const encoder = new TextEncoder();
+
+/** The document to store when the operation changed it, and the snapshot and edit it came from. */
+type Write = { document: string | null; from: WrittenFrom | null };
+
+/** The answer, and the write when the operation changed the document. */
+type Outcome = { result: XcapEditResult | SandboxResponse; write: Write | null };
 
 function decide(context: XcapRequestContext, key: string, current: StoredDocument | null): Outcome {
   const snapshot = current === null ? null : context.snapshots.get(key, current.etag, current.bytes, context.maxBodyBytes);
@@ -66,7 +73,8 @@ function decide(context: XcapRequestContext, key: string, current: StoredDocumen
     if (failed === 412) return { result: plain(412, 'precondition failed: the document changed since you read it (or the condition does not hold)', current ? { ETag: quoted(current.etag) } : {}), write: null };
   }
   const result = applyXcapRequest(snapshot, request);
-  return { result: current ? { ...result, headers: { ...result.headers, ETag: quoted(current.etag) } } : result, write: result.documentChanged ? { document: result.document } : null };
+  const from = snapshot !== null && result.edit !== null ? { snapshot, edit: result.edit } : null;
+  return { result: current ? { ...result, headers: { ...result.headers, ETag: quoted(current.etag) } } : result, write: result.documentChanged ? { document: result.document, from } : null };
 }
 
 /** The engine's answer as HTTP: the document's ETag on every success (the new one after a write). */

@@ -83,6 +83,30 @@ describe('PUT element', () => {
     expectConflict(run(friends, 'PUT', RL, 'resource-lists/list[@name="x"]', { body: '<list name="x"/><list name="y"/>' }), 'not-xml-frag');
     expectConflict(run(friends, 'PUT', RL, 'resource-lists/list[@name="x"]', { body: 'text<list name="x"/>' }), 'not-xml-frag');
   });
+  it('not-xml-frag for malformed bodies whose element structure looks whole (the whole-document parse finds them)', () => {
+    const selector = 'resource-lists/list[@name="friends"]/entry[@uri="sip:z@example.com"]';
+    const bodies = [
+      '<entry uri="sip:z@example.com"><display-name>Z</entry></display-name>',
+      '<entry uri="sip:z@example.com" uri="sip:z@example.com"/>',
+      '<entry uri="sip:z@example.com"><display-name>a & b</display-name></entry>',
+      '<entry uri="sip:z@example.com"><display-name>&nbsp;</display-name></entry>',
+      '<entry uri="sip:z@example.com"><display-name>]]></display-name></entry>',
+    ];
+    for (const body of bodies) {
+      const result = run(friends, 'PUT', RL, selector, { body });
+      expectConflict(result, 'not-xml-frag');
+      expect(result.error?.phrase, body).toMatch(/^the body is not a well-formed XML element: line 1, column \d+/);
+    }
+    // With validation off the body's own parse finds them the same way.
+    expectConflict(run(friends, 'PUT', RL, selector, { body: bodies[0], validateSchema: false }), 'not-xml-frag');
+  });
+  it('not-xml-frag before any other problem of a malformed body', () => {
+    // The name would not be selected (cannot-insert), the uri is a duplicate (uniqueness-failure):
+    // the malformed body is what is reported.
+    expectConflict(run(friends, 'PUT', RL, 'resource-lists/list[@name="friends"]/entry[@uri="sip:z@example.com"]', { body: '<entri uri="sip:z@example.com">&bad;</entri>' }), 'not-xml-frag');
+    expectConflict(run(friends, 'PUT', RL, 'resource-lists/list[@name="friends"]/entry[@uri="sip:bob@example.com"]', { body: '<entry uri="sip:bob@example.com"><display-name>&bad;</display-name></entry>' }), 'not-xml-frag');
+    expectConflict(run(friends, 'PUT', RL, 'resource-lists/list[@name="friends"]/entry[@uri="sip:z@example.com"]', { body: '<entry uri="sip:z@example.com"><bogus>&bad;</bogus></entry>' }), 'not-xml-frag');
+  });
   it('not-utf-8 for a body that is not UTF-8', () => {
     const latin1 = new Uint8Array([...new TextEncoder().encode('<list name="'), 0xe9, ...new TextEncoder().encode('"/>')]);
     expectConflict(run(friends, 'PUT', RL, 'resource-lists/list[3]', { body: latin1 }), 'not-utf-8');
@@ -144,6 +168,18 @@ describe('DELETE', () => {
   it('cannot-delete when a positional selector would then select the next sibling', () => {
     expectConflict(run(friends, 'DELETE', RL, 'resource-lists/list[@name="friends"]/entry[1]'), 'cannot-delete');
     expect(run(friends, 'DELETE', RL, 'resource-lists/list[@name="friends"]/entry[2]').status).toBe(200);
+  });
+  it('a PUT of the root element: its body has only its own namespace declarations in scope', () => {
+    const prefixed = '<?xml version="1.0"?>\n<rl:resource-lists xmlns:rl="urn:ietf:params:xml:ns:resource-lists"><rl:list name="a"/></rl:resource-lists>\n';
+    const namespaces = { rl: 'urn:ietf:params:xml:ns:resource-lists' };
+    // rl is bound on the old root only, which the body replaces: the new root would have it unbound.
+    const unbound = run(prefixed, 'PUT', RL, 'rl:resource-lists', { body: '<rl:resource-lists><rl:list name="b"/></rl:resource-lists>', namespaces });
+    expectConflict(unbound, 'not-xml-frag');
+    expect(unbound.error?.phrase).toMatch(/Namespace prefix rl/);
+    const declared = run(prefixed, 'PUT', RL, 'rl:resource-lists', { body: '<rl:resource-lists xmlns:rl="urn:ietf:params:xml:ns:resource-lists"><rl:list name="b"/></rl:resource-lists>', namespaces });
+    expect([declared.status, declared.document]).toEqual([200, '<?xml version="1.0"?>\n<rl:resource-lists xmlns:rl="urn:ietf:params:xml:ns:resource-lists"><rl:list name="b"/></rl:resource-lists>\n']);
+    // Without xmlns the body's root is in no namespace, so the selector would not select it.
+    expectConflict(run(friends, 'PUT', RL, 'resource-lists', { body: '<resource-lists><list name="b"/></resource-lists>' }), 'cannot-insert');
   });
   it('cannot-delete for the root element', () => {
     expectConflict(run(friends, 'DELETE', RL, 'resource-lists'), 'cannot-delete');

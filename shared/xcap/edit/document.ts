@@ -4,6 +4,8 @@ import { parseXml } from '../xml/parse';
 import { assertSafeProlog } from '../xml/prolog';
 import type { SourceIndex } from '../xml/source-index';
 import { indexSource } from '../xml/source-index';
+import { spliceIndex } from '../xml/splice-index';
+import type { TextEdit } from './types';
 
 /**
  * A stored document as the edit engine sees it: its text and source index. Loading checks it like
@@ -16,14 +18,24 @@ export function loadXcapDocument(content: string | Uint8Array, limits: XmlLimits
   return parseXml(content, limits);
 }
 
+/** The snapshot a write was applied to, and the write's edit (`result.edit`). */
+export interface WrittenFrom {
+  readonly snapshot: XcapDocumentSnapshot;
+  readonly edit: TextEdit;
+}
+
 /**
  * The snapshot of `result.document` after a successful write by applyXcapRequest with schema
  * validation on (the default), without a second libxml2 parse: the engine built that document
  * from checked parts and libxml2 parsed it whole to validate it (a document that is not
- * well-formed fails validation), so only the source index is built. A server keeps it for the
- * next request on the document. Never for text from anywhere else: use loadXcapDocument.
+ * well-formed fails validation), so only the source index is built. Given the snapshot the write
+ * was applied to and its edit, an element write only indexes the new element (see spliceIndex).
+ * A server keeps it for the next request on the document. Never for text from anywhere else: use
+ * loadXcapDocument.
  */
-export function snapshotOfWrittenDocument(document: string): XcapDocumentSnapshot {
+export function snapshotOfWrittenDocument(document: string, from?: WrittenFrom): XcapDocumentSnapshot {
+  const spliced = from ? spliceIndex(from.snapshot, document, from.edit) : null;
+  if (spliced) return spliced; // the edit was inside the root element: the prolog is as it was
   assertSafeProlog(document);
   return indexSource(document);
 }

@@ -3,7 +3,9 @@ import { defaultXmlLimits } from '../xml/limits';
 import type { SourceElement, SourceIndex } from '../xml/source-index';
 import { walkElements } from '../xml/source-index';
 import { rootElementError, schemaError } from './check-result';
-import { readElementFragment } from './fragment';
+import { isXcapCoreError } from '../errors';
+import type { ElementFragment, FragmentProblem } from './fragment';
+import { fragmentWellFormednessProblem, readElementFragment, scanElementFragment } from './fragment';
 import { planInsertion, whitespaceBefore } from './insertion';
 import { applyEdit, changed, conflict, failure, ok } from './responses';
 import { applyStep, matchesAttributeTest, matchesNameTest, selectElements } from './select';
@@ -41,12 +43,40 @@ function putElement(index: SourceIndex, request: XcapEditRequest, selector: Reso
   const parent = target?.parent ?? parents?.[0] ?? null;
   if (!target && parentSteps.length > 0 && !parent) return conflict(text, noParent(index, selector, selectorText, request, parentSteps));
 
-  const context = parent ?? index.root;
-  const fragment = readElementFragment(request.body ?? '', context, request.limits ?? defaultXmlLimits);
-  if ('kind' in fragment) {
-    if (fragment.kind === 'too-large') return failure(413, text, fragment.message);
-    return conflict(text, { tag: fragment.kind, phrase: fragment.message, ...(fragment.line !== undefined && { line: fragment.line }), ...(fragment.column !== undefined && { column: fragment.column }) });
+  // The parent's namespace bindings apply to the body; a new root element has none around it.
+  const context = parent;
+  // A schema-validated write has libxml2 parse the whole resulting document, which holds the body:
+  // that parse decides the body's well-formedness too, and the body's own parse is needed only
+  // before another answer (so a malformed body answers not-xml-frag whatever else is wrong).
+  const limits = request.limits ?? defaultXmlLimits;
+  if (request.validateSchema === false) {
+    const fragment = readElementFragment(request.body ?? '', context, limits);
+    return 'kind' in fragment ? fragmentConflict(text, fragment) : putFragment(index, request, lastStep, selectorText, parent, target, fragment);
   }
+  const fragment = scanElementFragment(request.body ?? '', context, limits);
+  if ('kind' in fragment) return fragmentConflict(text, fragment);
+  let result: XcapEditResult;
+  try {
+    result = putFragment(index, request, lastStep, selectorText, parent, target, fragment);
+  } catch (error) {
+    if (!isXcapCoreError(error, 'not-well-formed')) throw error;
+    const problem = fragmentWellFormednessProblem(fragment);
+    if (problem) return fragmentConflict(text, problem);
+    throw error;
+  }
+  if (result.documentChanged) return result;
+  const problem = fragmentWellFormednessProblem(fragment);
+  return problem ? fragmentConflict(text, problem) : result;
+}
+
+function fragmentConflict(text: string, problem: FragmentProblem): XcapEditResult {
+  if (problem.kind === 'too-large') return failure(413, text, problem.message);
+  return conflict(text, { tag: problem.kind, phrase: problem.message, ...(problem.line !== undefined && { line: problem.line }), ...(problem.column !== undefined && { column: problem.column }) });
+}
+
+/** The PUT of a read body: where it goes, and the checks of the document that results. */
+function putFragment(index: SourceIndex, request: XcapEditRequest, lastStep: ResolvedStep, selectorText: string, parent: SourceElement | null, target: SourceElement | null, fragment: ElementFragment): XcapEditResult {
+  const { text } = index;
   const element = fragment.element;
   // RFC 4825 §8.2.3: a GET of the same URI afterwards must return what was put.
   if (!matchesNameTest(element, lastStep.test) || !matchesAttributeTest(element, lastStep.attribute)) {

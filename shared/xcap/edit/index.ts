@@ -1,5 +1,5 @@
 export { applyXcapRequest } from './apply';
-export { loadXcapDocument, snapshotOfWrittenDocument } from './document';
+export { loadXcapDocument, snapshotOfWrittenDocument, type WrittenFrom } from './document';
 export type { XcapDocumentSnapshot } from './document';
 export { xcapErrorBody } from './xcap-error-body';
 export * from './types';

@@ -18,10 +18,32 @@ describe('snapshotOfWrittenDocument', () => {
   for (const write of writes) {
     it(`equals a full load after PUT ${write.nodeSelector}`, () => {
       const usage = getApplicationUsage(write.auid);
-      const result = applyXcapRequest(loadXcapDocument(write.base), { method: 'PUT', usage, nodeSelector: write.nodeSelector, body: write.body, contentType: EL, ...(write.namespaces && { namespaces: write.namespaces }) });
+      const snapshot = loadXcapDocument(write.base);
+      const result = applyXcapRequest(snapshot, { method: 'PUT', usage, nodeSelector: write.nodeSelector, body: write.body, contentType: EL, ...(write.namespaces && { namespaces: write.namespaces }) });
       expect(result.documentChanged, JSON.stringify(result.error)).toBe(true);
       const document = result.document ?? '';
       expect(snapshotOfWrittenDocument(document)).toEqual(loadXcapDocument(document));
+      // From the previous snapshot and the edit (only the new element is indexed).
+      const edit = result.edit;
+      if (!edit) throw new Error('a write has an edit');
+      expect(snapshotOfWrittenDocument(document, { snapshot, edit })).toEqual(loadXcapDocument(document));
     });
   }
+
+  it('equals a full load after DELETE of an element, and after an attribute PUT (which scans the whole text)', () => {
+    const usage = getApplicationUsage('resource-lists');
+    const snapshot = loadXcapDocument(A82_CREATED_LIST);
+    const requests = [
+      { method: 'DELETE' as const, usage, nodeSelector: 'resource-lists/list[@name="Presence_fellows"]/entry[1]' },
+      { method: 'PUT' as const, usage, nodeSelector: 'resource-lists/list[@name="Presence_fellows"]/entry[1]/@uri', body: 'sip:renamed@example.com', contentType: 'application/xcap-att+xml' },
+    ];
+    for (const request of requests) {
+      const result = applyXcapRequest(snapshot, request);
+      expect(result.documentChanged, JSON.stringify(result.error)).toBe(true);
+      const document = result.document ?? '';
+      const edit = result.edit;
+      if (!edit) throw new Error('a write has an edit');
+      expect(snapshotOfWrittenDocument(document, { snapshot, edit })).toEqual(loadXcapDocument(document));
+    }
+  });
 });

@@ -66,6 +66,15 @@ export function indexSource(text: string): SourceIndex {
   return new Scanner(text).scan();
 }
 
+/**
+ * Indexes the markup of text[from, to) as content of `parent` (open there), appending the
+ * elements at its level to its children. False when the range does not hold whole constructs
+ * that leave `parent` open. Throws XcapCoreError 'not-well-formed' like indexSource().
+ */
+export function indexContent(text: string, from: number, to: number, parent: SourceElement): boolean {
+  return new Scanner(text).scanContent(from, to, parent);
+}
+
 /** The namespace bound to `prefix` (null: the default namespace) in scope at `element`. */
 export function lookupNamespace(element: SourceElement | null, prefix: string | null): string | null | undefined {
   if (prefix === 'xml') return XML_NAMESPACE;
@@ -106,23 +115,43 @@ const NO_DECLARATIONS: NamespaceDeclaration[] = Object.freeze([]) as unknown as 
 class Scanner {
   private position = 0;
   private root: SourceElement | null = null;
+  /** In scanContent(): the element whose content is scanned; its end tag ends the scan. */
+  private container: SourceElement | null = null;
   private readonly intern = createInterner();
   private readonly qnames = new Map<string, [prefix: string | null, local: string]>();
 
   constructor(private readonly text: string) {}
 
   scan(): SourceIndex {
+    const open = this.scanMarkup(this.text.length, null);
+    if (!this.root || open) this.fail('no complete root element');
+    return { text: this.text, root: this.root };
+  }
+
+  /**
+   * Indexes the markup of text[from, to) as content of `parent`, which is open there: elements
+   * found at its level are appended to its children. False when the range does not hold whole
+   * constructs that leave `parent` open.
+   */
+  scanContent(from: number, to: number, parent: SourceElement): boolean {
+    this.position = from;
+    this.container = parent;
+    return this.scanMarkup(to, parent) === parent && this.position <= to;
+  }
+
+  /** Scans from the position up to the first markup at or after `limit`; `current` is the element open at the start. The element open at the end. */
+  private scanMarkup(limit: number, current: SourceElement | null): SourceElement | null {
     const { text } = this;
-    let current: SourceElement | null = null;
     for (;;) {
       const lt = text.indexOf('<', this.position);
-      if (lt === -1) break;
+      if (lt === -1 || lt >= limit) break;
       this.position = lt;
       const next = text.charCodeAt(lt + 1);
       if (next === 0x21 /* ! */) this.skipMarkupDeclaration();
       else if (next === 0x3f /* ? */) this.skipTo('?>');
       else if (next === 0x2f /* / */) {
         if (!current) this.fail('an end tag without a start tag');
+        if (current === this.container) return null; // scanContent(): the range closes its container
         const close = text.indexOf('>', lt);
         if (close === -1) this.fail('an unterminated end tag');
         current.contentEnd = lt;
@@ -137,8 +166,7 @@ class Scanner {
         if (!element.selfClosing) current = element;
       }
     }
-    if (!this.root || current) this.fail('no complete root element');
-    return { text, root: this.root };
+    return current;
   }
 
   private skipMarkupDeclaration(): void {
