@@ -28,7 +28,7 @@ export interface XcapRequestContext {
  * precondition check, the edit and the write see one consistent document (no lost updates).
  */
 export async function handleXcapResource(context: XcapRequestContext): Promise<SandboxResponse> {
-  const key = formatStoreKey({ namespace: 'xcap', auid: context.uri.auid, scope: context.uri.scope, documentPath: context.uri.documentPath });
+  const { key } = documentOf(context.uri);
   if (context.method === 'GET') return answer(decide(context, key, await context.store.read(key)).result, null, context);
   const { result, etag } = await context.store.update(key, (current) => {
     const outcome = decide(context, key, current);
@@ -46,6 +46,25 @@ export async function handleXcapResource(context: XcapRequestContext): Promise<S
 
 const encoder = new TextEncoder();
 
+/**
+ * The store key and absolute URI of the document a request URI names, kept with the URI: the
+ * sandbox keeps parsed request targets (see request-target.ts), so repeated requests on a
+ * document reuse both.
+ */
+const documents = new WeakMap<DocumentXcapUri, { readonly key: string; readonly uri: string }>();
+
+function documentOf(uri: DocumentXcapUri): { readonly key: string; readonly uri: string } {
+  let document = documents.get(uri);
+  if (document === undefined) {
+    document = {
+      key: formatStoreKey({ namespace: 'xcap', auid: uri.auid, scope: uri.scope, documentPath: uri.documentPath }),
+      uri: buildXcapUri({ ...uri, nodeSelector: null, namespaces: {} }),
+    };
+    documents.set(uri, document);
+  }
+  return document;
+}
+
 /** The document to store when the operation changed it, and the snapshot and edit it came from. */
 type Write = { document: string | null; from: WrittenFrom | null };
 
@@ -60,7 +79,7 @@ function decide(context: XcapRequestContext, key: string, current: StoredDocumen
     nodeSelector: context.uri.nodeSelector,
     namespaces: context.uri.namespaces,
     // Only a PUT can answer no-parent, the one error that names a URI.
-    ...(context.method === 'PUT' && { documentUri: buildXcapUri({ ...context.uri, nodeSelector: null, namespaces: {} }) }),
+    ...(context.method === 'PUT' && { documentUri: documentOf(context.uri).uri }),
     ...(context.body !== undefined && { body: context.body }),
     ...(context.headers['content-type'] !== undefined && { contentType: context.headers['content-type'] }),
     limits: { maxBytes: context.maxBodyBytes },

@@ -112,6 +112,11 @@ export class DirectoryMaker {
     this.known.add(root);
   }
 
+  /** Whether ensure() has made sure of `directory` already. */
+  exists(directory: string): boolean {
+    return this.known.has(directory);
+  }
+
   async ensure(directory: string): Promise<void> {
     if (this.known.has(directory)) return;
     const parent = dirname(directory);

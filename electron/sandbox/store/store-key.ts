@@ -91,11 +91,23 @@ function locate(segments: readonly string[], key: string): StoreLocation {
   throw invalidKey(key, 'an XCAP document key is <auid>/users/<xui>/<path...> or <auid>/global/<path...>');
 }
 
+/**
+ * Keys resolved lately. Every store operation resolves its key, and a server works on the same
+ * few documents over and over; a resolved key is an immutable value. Cleared when full.
+ */
+const recentKeys = new Map<string, ResolvedKey>();
+const RECENT_KEYS = 1024;
+
 /** Parses and checks a document key. Throws StoreError 'invalid-key'. */
 export function resolveKey(key: string): ResolvedKey {
+  const known = recentKeys.get(key);
+  if (known !== undefined) return known;
   const segments = decodeSegments(key, false);
   const location = locate(segments, key);
-  return { key: canonicalKey(segments, key), segments, location };
+  const resolved: ResolvedKey = Object.freeze({ key: canonicalKey(segments, key), segments: Object.freeze(segments), location: Object.freeze(location) });
+  if (recentKeys.size >= RECENT_KEYS) recentKeys.clear();
+  recentKeys.set(key, resolved);
+  return resolved;
 }
 
 /** Decoded segments of a list prefix: '' (everything) or any directory path; a trailing "/" is ignored. */

@@ -57,6 +57,8 @@ export class WriteBehind {
   /** Journals taken by checkpoints whose files are not all written yet (a checkpoint failed). */
   #unfinished: string[] = [];
   #timer: NodeJS.Timeout | null = null;
+  /** Directories of recently committed keys (see #directoryOf). */
+  #directories = new Map<string, string>();
   #closed = false;
   readonly #delayMs: number;
   readonly #maxBytes: number;
@@ -99,8 +101,11 @@ export class WriteBehind {
     if (this.#closed) throw new Error('the store is closed');
     const { key } = resolved;
     // A document whose directory cannot exist (a file in the way, no permission) fails now, as
-    // its caller's error, not later in every checkpoint. Known directories cost a set lookup.
-    if (file !== null) await this.directories.ensure(dirname(documentPathOf(this.root, resolved.segments)));
+    // its caller's error, not later in every checkpoint. Known directories cost two lookups.
+    if (file !== null) {
+      const directory = this.#directoryOf(resolved);
+      if (!this.directories.exists(directory)) await this.directories.ensure(directory);
+    }
     // The state goes with the journal its record is in: if a checkpoint takes that journal
     // meanwhile, the map is the one it writes (it waits for the journal's appends before it
     // starts, and the set below runs as soon as the append resolves). The store runs one
@@ -116,6 +121,17 @@ export class WriteBehind {
     states.set(key, { file, document });
     if (this.#journal.size >= this.#maxBytes) this.#checkpointInBackground();
     else this.#timer ??= setTimeout(() => this.#checkpointInBackground(), this.#delayMs).unref();
+  }
+
+  /** The directory of a key's document file (remembered: keys come back, and the path takes some string work). */
+  #directoryOf(resolved: ResolvedKey): string {
+    let directory = this.#directories.get(resolved.key);
+    if (directory === undefined) {
+      directory = dirname(documentPathOf(this.root, resolved.segments));
+      if (this.#directories.size >= 1024) this.#directories.clear();
+      this.#directories.set(resolved.key, directory);
+    }
+    return directory;
   }
 
   /** Writes every change committed so far to the document files; resolves when they are durable. */

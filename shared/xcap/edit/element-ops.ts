@@ -112,7 +112,7 @@ function uniquenessProblem(request: XcapEditRequest, index: SourceIndex, parent:
     addedParent: parent,
     siblings: parent ? parent.children : [],
     replaced,
-    rest: () => remainingElements(index.root, replaced),
+    rest: remainingElements.bind(null, index.root, replaced), // not a closure: see BodyReader in the sandbox
   });
   const [first] = conflicts;
   return first ? { tag: 'uniqueness-failure' as const, phrase: `${first.field} "${first.value}" is not unique`, conflicts } : null;

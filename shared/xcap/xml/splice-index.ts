@@ -27,32 +27,44 @@ export function spliceIndex(previous: SourceIndex, text: string, edit: IndexedTe
     const inside = child.start >= edit.start && child.end <= edit.end;
     if (!before && !after && !inside) return null;
   }
-  const delta = edit.insert.length - (edit.end - edit.start);
-  const copy = (element: SourceElement, copiedParent: SourceElement | null): SourceElement => {
-    const copied = copyElement(element, copiedParent, edit, delta);
-    if (element === parent) {
-      for (const child of element.children) if (child.end <= edit.start) copied.children.push(copy(child, copied));
-      if (!indexContent(text, edit.start, edit.start + edit.insert.length, copied)) throw new NotSpliceable();
-      for (const child of element.children) if (child.start >= edit.end) copied.children.push(copy(child, copied));
-    } else {
-      for (const child of element.children) copied.children.push(copy(child, copied));
-    }
-    return copied;
-  };
+  const splice: Splice = { text, edit, container: parent, delta: edit.insert.length - (edit.end - edit.start) };
   try {
-    return { text, root: copy(previous.root, null) };
+    return { text, root: copyTree(previous.root, null, splice) };
   } catch (error) {
     if (error instanceof NotSpliceable) return null;
     throw error;
   }
 }
 
+interface Splice {
+  readonly text: string;
+  readonly edit: IndexedTextEdit;
+  /** The element whose content the edit changes. */
+  readonly container: SourceElement;
+  /** How far the edit moved the text after it. */
+  readonly delta: number;
+}
+
+// Plain functions, not closures: a written document's index is built on every element write, and
+// under tsx (the CLI) each named closure costs a defineProperty for its name.
+function copyTree(element: SourceElement, copiedParent: SourceElement | null, splice: Splice): SourceElement {
+  const { edit } = splice;
+  const copied = copyElement(element, copiedParent, edit, splice.delta);
+  if (element === splice.container) {
+    for (const child of element.children) if (child.end <= edit.start) copied.children.push(copyTree(child, copied, splice));
+    if (!indexContent(splice.text, edit.start, edit.start + edit.insert.length, copied)) throw new NotSpliceable();
+    for (const child of element.children) if (child.start >= edit.end) copied.children.push(copyTree(child, copied, splice));
+  } else {
+    for (const child of element.children) copied.children.push(copyTree(child, copied, splice));
+  }
+  return copied;
+}
+
 class NotSpliceable extends Error {}
 
 /** The innermost element whose content (between its tags) holds the whole edited range; null when none does. */
 function innermostContainer(root: SourceElement, edit: IndexedTextEdit): SourceElement | null {
-  const holds = (element: SourceElement) => !element.selfClosing && element.startTagEnd <= edit.start && edit.end <= element.contentEnd;
-  if (!holds(root)) return null;
+  if (!holdsEdit(root, edit)) return null;
   let container = root;
   for (;;) {
     const { children } = container;
@@ -65,9 +77,13 @@ function innermostContainer(root: SourceElement, edit: IndexedTextEdit): SourceE
       else high = middle - 1;
     }
     const candidate = children[low];
-    if (!candidate || !holds(candidate)) return container;
+    if (!candidate || !holdsEdit(candidate, edit)) return container;
     container = candidate;
   }
+}
+
+function holdsEdit(element: SourceElement, edit: IndexedTextEdit): boolean {
+  return !element.selfClosing && element.startTagEnd <= edit.start && edit.end <= element.contentEnd;
 }
 
 /**
