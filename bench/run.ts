@@ -34,7 +34,9 @@ if (wants('core')) coreBenchmarks();
 if (wants('sandbox')) {
   console.log(`\n# sandbox server, 32 connections (${loadGenerator()}), authentication-proxy mode`);
   for (const figure of await sandboxLoad()) {
-    const cpu = figure.serverCpuUs ? `; server CPU per request ${figure.serverCpuUs.process} µs (main thread ${figure.serverCpuUs.mainThread} µs)` : '';
+    const cpu =
+      (figure.serverCpuUs ? `; server CPU per request ${figure.serverCpuUs.process} µs (main thread ${figure.serverCpuUs.mainThread} µs)` : '') +
+      (figure.generatorCpuUs !== null ? `, ${figure.generator} ${figure.generatorCpuUs} µs` : '');
     report(`${figure.label}`, `${figure.requestsPerSecond.toFixed(0)} req/s, p99 ${figure.p99Ms.toFixed(1)} ms, ${figure.errors} errors (${figure.requests} requests)${cpu}`);
   }
 }

@@ -38,6 +38,8 @@ export interface LoadFigure {
   readonly errors: number;
   /** CPU time of the server per request, in µs (Linux /proc; null elsewhere): all threads, and its main thread alone. */
   readonly serverCpuUs: { readonly process: number; readonly mainThread: number } | null;
+  /** CPU time of the load generator (wrk) per request, where measurable: its share of the same cores. */
+  readonly generatorCpuUs: number | null;
 }
 
 type Operation = 'GET' | 'PUT';
@@ -121,6 +123,7 @@ async function runWrk(label: string, origin: string, operation: Operation, amoun
   const wrk = spawn(WRK, args, { stdio: ['ignore', 'pipe', 'inherit'] });
   const threads: { startUs: number; endUs: number }[] = [];
   let summary: number[] | null = null;
+  let generatorTicks: number | null = null;
   let output = '';
   createInterface({ input: wrk.stdout }).on('line', (line) => {
     output += line + '\n';
@@ -128,14 +131,18 @@ async function runWrk(label: string, origin: string, operation: Operation, amoun
     if (tag === 'XCAP-THREAD') {
       const [, startUs, endUs] = fields.map(Number) as [number, number, number];
       threads.push({ startUs, endUs });
-      if (threads.length === WRK_THREADS) wrk.kill('SIGINT');
+      if (threads.length === WRK_THREADS) {
+        generatorTicks = cpuTicks(wrk.pid)?.process ?? null;
+        wrk.kill('SIGINT');
+      }
     } else if (tag === 'XCAP-LOAD') summary = fields.map(Number);
   });
   await new Promise((done) => wrk.once('close', done));
   if (!summary || threads.length < WRK_THREADS) throw new Error(`wrk did not finish its requests:\n${output}`);
   const [requests, , p99Ms, socketErrors, non2xx] = summary as [number, number, number, number, number];
   const seconds = (Math.max(...threads.map((t) => t.endUs)) - Math.min(...threads.map((t) => t.startUs))) / 1e6;
-  return { label, generator: 'wrk', requests, requestsPerSecond: requests / seconds, p99Ms, errors: socketErrors + non2xx, serverCpuUs: null };
+  const generatorCpuUs = generatorTicks === null ? null : Math.round((generatorTicks * 1e6) / TICKS_PER_SECOND / requests);
+  return { label, generator: 'wrk', requests, requestsPerSecond: requests / seconds, p99Ms, errors: socketErrors + non2xx, serverCpuUs: null, generatorCpuUs };
 }
 
 async function runAutocannon(label: string, origin: string, operation: Operation, amount: number, vary: boolean): Promise<LoadFigure> {
@@ -155,5 +162,5 @@ async function runAutocannon(label: string, origin: string, operation: Operation
   });
   const errors = result.errors + result.timeouts + result.non2xx;
   // Requests over wall time: autocannon's per-second average is coarse for runs of a few seconds.
-  return { label, generator: 'autocannon', requests: result.requests.total, requestsPerSecond: result.requests.total / result.duration, p99Ms: result.latency.p99, errors, serverCpuUs: null };
+  return { label, generator: 'autocannon', requests: result.requests.total, requestsPerSecond: result.requests.total / result.duration, p99Ms: result.latency.p99, errors, serverCpuUs: null, generatorCpuUs: null };
 }
