@@ -91,7 +91,7 @@ export async function sandboxLoad(amount = 20_000): Promise<LoadFigure[]> {
     };
     const only = process.env.XCAP_LOAD_ONLY?.toUpperCase();
     const figures: LoadFigure[] = [];
-    if (only !== 'PUT') figures.push(await measured('GET document (1 KiB resource list)', 'GET', amount));
+    if (only !== 'PUT') figures.push(await measured('GET document (2 KiB resource list, 20 entries)', 'GET', amount));
     if (only !== 'GET') figures.push(await measured(`PUT element (${vary ? 'a new display-name each time' : 'the same entry each time'}, durable write)`, 'PUT', Math.round(amount / 2)));
     return figures;
   } finally {

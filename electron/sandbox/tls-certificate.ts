@@ -1,7 +1,6 @@
 import { X509Certificate } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { generate } from 'selfsigned';
 
 export interface SandboxCertificate {
   readonly key: string;
@@ -24,6 +23,9 @@ export async function loadOrCreateCertificate(dataDirectory: string): Promise<Sa
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
+  // Loaded only to make a certificate: selfsigned pulls in a whole X.509 stack (a noticeable part
+  // of the CLI's start-up) that a plain-HTTP sandbox never needs.
+  const { generate } = await import('selfsigned');
   const pems = await generate([{ name: 'commonName', value: 'XCAP Console sandbox' }], {
     keyType: 'ec',
     curve: 'P-256',

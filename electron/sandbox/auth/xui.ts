@@ -44,6 +44,18 @@ export function digestUsernameOf(xui: string): string {
  * Never throws: it is used on XUIs taken from request paths, which may be anything.
  */
 export function normalizeXui(xui: string): string {
+  const known = recentlyNormalized.get(xui);
+  if (known !== undefined) return known;
+  const normalized = normalizeUncached(xui);
+  if (recentlyNormalized.size >= 1024) recentlyNormalized.clear();
+  recentlyNormalized.set(xui, normalized);
+  return normalized;
+}
+
+/** Every request is authorized by comparing two XUIs, nearly always the same few: their normal forms are kept. */
+const recentlyNormalized = new Map<string, string>();
+
+function normalizeUncached(xui: string): string {
   const colon = xui.indexOf(':');
   if (colon <= 0) return xui;
   const scheme = xui.slice(0, colon).toLowerCase();
