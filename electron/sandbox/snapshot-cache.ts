@@ -7,6 +7,8 @@ import { loadXcapDocument } from '../../shared/xcap/edit';
  */
 export class SnapshotCache {
   private readonly entries = new Map<string, { etag: string; snapshot: XcapDocumentSnapshot }>();
+  /** Snapshots of documents this server validated when it wrote them (see XcapEditRequest.documentValid). */
+  private readonly validated = new WeakSet<XcapDocumentSnapshot>();
 
   constructor(private readonly capacity = 200) {}
 
@@ -23,10 +25,19 @@ export class SnapshotCache {
     return snapshot;
   }
 
-  /** A snapshot of the document `key` now holds under `etag` (a write just stored it: see snapshotOfWrittenDocument). */
-  remember(key: string, etag: string, snapshot: XcapDocumentSnapshot): void {
+  /**
+   * A snapshot of the document `key` now holds under `etag` (a write just stored it: see
+   * snapshotOfWrittenDocument). `validated`: the write validated the document against its schema.
+   */
+  remember(key: string, etag: string, snapshot: XcapDocumentSnapshot, validated = false): void {
+    if (validated) this.validated.add(snapshot);
     this.entries.delete(key);
     this.entries.set(key, { etag, snapshot });
     if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value as string);
+  }
+
+  /** Whether this server validated `snapshot`'s document when it wrote it (a document read from disk is not vouched for). */
+  isValidated(snapshot: XcapDocumentSnapshot): boolean {
+    return this.validated.has(snapshot);
   }
 }

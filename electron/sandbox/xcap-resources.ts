@@ -39,7 +39,8 @@ export async function handleXcapResource(context: XcapRequestContext): Promise<S
   // The next request on this document (typically the client's next edit) needs no parse.
   const written = result.write;
   if (written?.document != null && etag !== null) {
-    context.snapshots.remember(key, etag, snapshotOfWrittenDocument(written.document, written.from ?? undefined));
+    // Every write here is schema-validated (the engine's default): its document is known valid.
+    context.snapshots.remember(key, etag, snapshotOfWrittenDocument(written.document, written.from ?? undefined), true);
   }
   return answer(result.answer, etag, context);
 }
@@ -83,6 +84,8 @@ function decide(context: XcapRequestContext, key: string, current: StoredDocumen
     ...(context.body !== undefined && { body: context.body }),
     ...(context.headers['content-type'] !== undefined && { contentType: context.headers['content-type'] }),
     limits: { maxBytes: context.maxBodyBytes },
+    // A document this server validated when it wrote it: an element replacement may be validated alone.
+    documentValid: snapshot !== null && context.snapshots.isValidated(snapshot),
   };
   const preconditionHeaders = context.headers['if-match'] !== undefined || context.headers['if-none-match'] !== undefined;
   if (preconditionHeaders) {

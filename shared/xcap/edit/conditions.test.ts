@@ -100,6 +100,14 @@ describe('PUT element', () => {
     // With validation off the body's own parse finds them the same way.
     expectConflict(run(friends, 'PUT', RL, selector, { body: bodies[0], validateSchema: false }), 'not-xml-frag');
   });
+  it('schema-validation-error (not an exception) for a duplicate xml:id, which only the whole document shows', () => {
+    const withId = friends.replace('<entry uri="sip:carol@example.com"/>', '<entry uri="sip:carol@example.com" xml:id="c1"/>');
+    const element = run(withId, 'PUT', RL, 'resource-lists/list[@name="friends"]/entry[@uri="sip:z@example.com"]', { body: '<entry uri="sip:z@example.com" xml:id="c1"/>' });
+    expectConflict(element, 'schema-validation-error');
+    expect(element.error?.phrase).toMatch(/ID c1 already defined/);
+    const attribute = run(withId, 'PUT', RL, 'resource-lists/list[@name="friends"]/entry[1]/@xml:id', { body: 'c1', contentType: 'application/xcap-att+xml' });
+    expectConflict(attribute, 'schema-validation-error');
+  });
   it('not-xml-frag before any other problem of a malformed body', () => {
     // The name would not be selected (cannot-insert), the uri is a duplicate (uniqueness-failure):
     // the malformed body is what is reported.

@@ -2,8 +2,7 @@ import type { ResolvedSelector, ResolvedStep } from '../selector/namespaces';
 import { defaultXmlLimits } from '../xml/limits';
 import type { SourceElement, SourceIndex } from '../xml/source-index';
 import { walkElements } from '../xml/source-index';
-import { rootElementError, schemaError } from './check-result';
-import { isXcapCoreError } from '../errors';
+import { elementPutSchemaError, rootElementError, schemaError } from './check-result';
 import type { ElementFragment, FragmentProblem } from './fragment';
 import { fragmentWellFormednessProblem, readElementFragment, scanElementFragment } from './fragment';
 import { planInsertion, whitespaceBefore } from './insertion';
@@ -55,15 +54,7 @@ function putElement(index: SourceIndex, request: XcapEditRequest, selector: Reso
   }
   const fragment = scanElementFragment(request.body ?? '', context, limits);
   if ('kind' in fragment) return fragmentConflict(text, fragment);
-  let result: XcapEditResult;
-  try {
-    result = putFragment(index, request, lastStep, selectorText, parent, target, fragment);
-  } catch (error) {
-    if (!isXcapCoreError(error, 'not-well-formed')) throw error;
-    const problem = fragmentWellFormednessProblem(fragment);
-    if (problem) return fragmentConflict(text, problem);
-    throw error;
-  }
+  const result = putFragment(index, request, lastStep, selectorText, parent, target, fragment);
   if (result.documentChanged) return result;
   const problem = fragmentWellFormednessProblem(fragment);
   return problem ? fragmentConflict(text, problem) : result;
@@ -96,7 +87,7 @@ function putFragment(index: SourceIndex, request: XcapEditRequest, lastStep: Res
   const document = applyEdit(text, edit);
   const problem =
     (target && !parent ? rootElementError(request.usage, element) : null) ??
-    schemaError(request, document) ??
+    elementPutSchemaError(request, document, { parent, replaced: target, element, elementText: fragment.text }) ??
     uniquenessProblem(request, index, parent, target, element) ??
     constraintProblem(request, element, fragment.index.text);
   if (problem) return conflict(text, problem, target ? [{ start: target.start, end: target.end }] : []);

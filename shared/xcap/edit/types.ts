@@ -19,6 +19,12 @@ export interface XcapEditRequest {
   readonly limits?: XmlLimits;
   /** Validate the resulting document against the usage's XML Schema (default true). */
   readonly validateSchema?: boolean;
+  /**
+   * The caller knows the input document is valid against the usage's schema (a server that
+   * validated it when it was written). An element replacement may then be validated on its own
+   * (see ApplicationUsage.subtreeValidation). Default false: the whole result is validated.
+   */
+  readonly documentValid?: boolean;
 }
 
 /** The xcap-error conditions of RFC 4825 §11. */

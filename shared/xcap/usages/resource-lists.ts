@@ -18,6 +18,14 @@ export const resourceListsUsage: ApplicationUsage = {
   scopes: ['users', 'global'],
   serverGenerated: false,
   schemaFile: 'resource-lists.xsd',
+  // Inside a list, entry, external and entry-ref have the named types entryType, externalType and
+  // entry-refType; the list's wildcard admits only other namespaces; resource-lists.xsd has no
+  // identity constraints, and the only ID type in reach is xml:id (which the engine checks for).
+  subtreeValidation: {
+    schemaFile: 'resource-lists-subtrees.xsd',
+    parents: [rl('list')],
+    elements: [rl('entry'), rl('external'), rl('entry-ref')],
+  },
   uniqueness: [
     { element: rl('list'), key: 'name', scope: 'siblings', alternatives: 'numbered-suffix', source: 'RFC 4826 §3.4 (data constraints)' },
     { element: rl('entry'), key: 'uri', scope: 'siblings', alternatives: 'none', source: 'RFC 4826 §3.4 (data constraints)' },

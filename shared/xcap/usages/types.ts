@@ -48,4 +48,28 @@ export interface ApplicationUsage {
   readonly schemaFile: string;
   readonly uniqueness: readonly UniquenessRule[];
   readonly constraints: readonly DataConstraint[];
+  /** Element replacements that can be schema-validated on their own; see SubtreeValidation. */
+  readonly subtreeValidation?: SubtreeValidation;
+}
+
+/**
+ * When a valid document has one element replaced by an element of the same name, the document is
+ * valid again exactly when the new element is valid against the declaration it has there, provided
+ * nothing in the schema looks across elements: no identity constraints (xs:unique, xs:key,
+ * xs:keyref), no ID/IDREF types the new element could carry, and no wildcard in the parent's
+ * content model that could take the element instead of its declaration. The parent's content
+ * model sees the same sequence of names as before; nothing else changed.
+ *
+ * A usage lists here the elements for which its schema meets these conditions (checked by hand,
+ * and by a differential test against whole-document validation), and a schema that declares each
+ * of them globally with the type it has inside `parents`. The edit engine then validates such a
+ * replacement by parsing the new element alone. xml:id (type ID, imported with xml.xsd) is the
+ * exception the engine checks itself: a new element carrying one is validated whole.
+ */
+export interface SubtreeValidation {
+  /** Bare file name of the schema that declares `elements` globally. */
+  readonly schemaFile: string;
+  /** Parents in which the elements have the declarations of that schema. */
+  readonly parents: readonly ExpandedName[];
+  readonly elements: readonly ExpandedName[];
 }

@@ -4,6 +4,7 @@
 // that validates its documents (a small driver schema where documents mix namespaces).
 import { xmlXsd } from './xml.xsd';
 import { resourceListsXsd } from './resource-lists.xsd';
+import { resourceListsSubtreesXsd } from './resource-lists-subtrees.xsd';
 import { rlsServicesXsd } from './rls-services.xsd';
 import { commonPolicyXsd } from './common-policy.xsd';
 import { presRulesXsd } from './pres-rules.xsd';
@@ -31,6 +32,7 @@ import { simservsXsd } from './simservs.xsd';
 export const schemaFiles: Readonly<Record<string, string>> = {
   'xml.xsd': xmlXsd,
   'resource-lists.xsd': resourceListsXsd,
+  'resource-lists-subtrees.xsd': resourceListsSubtreesXsd,
   'rls-services.xsd': rlsServicesXsd,
   'common-policy.xsd': commonPolicyXsd,
   'pres-rules.xsd': presRulesXsd,
