@@ -55,8 +55,18 @@ export interface ElementChange {
 export function elementPutSchemaError(request: XcapEditRequest, document: string, change: ElementChange): XcapErrorDetail | null {
   if (request.validateSchema === false) return null;
   const subtree = request.usage.subtreeValidation;
-  if (request.documentValid === true && subtree && validatesAlone(subtree, change) && validAlone(subtree, change)) return null;
+  if (request.documentValid === true && subtree && !hasDoctype(document, change) && validatesAlone(subtree, change) && validAlone(subtree, change)) return null;
   return schemaError(request, document);
+}
+
+/**
+ * A DOCTYPE's internal subset can declare attributes of type ID (libxml2 then refuses duplicates
+ * while parsing), which the element alone would not see: such documents are validated whole.
+ */
+function hasDoctype(document: string, { parent }: ElementChange): boolean {
+  let root = parent;
+  while (root?.parent) root = root.parent;
+  return root === null || document.lastIndexOf('<!DOCTYPE', root.start) !== -1;
 }
 
 function validatesAlone(subtree: SubtreeValidation, { parent, replaced, element }: ElementChange): boolean {

@@ -124,6 +124,14 @@ describe('element replacement validated on its own', () => {
     expect(applyXcapRequest(snapshot, { ...request, documentValid: true }).status).toBe(200);
   });
 
+  it('validates whole a document with a DOCTYPE, whose internal subset can declare ID attributes', () => {
+    const text = `<?xml version="1.0"?>\n<!DOCTYPE resource-lists [<!ATTLIST entry uri ID #IMPLIED>]>\n<resource-lists xmlns="urn:ietf:params:xml:ns:resource-lists"><list name="a"><entry uri="sip:x@example.com"/></list><list name="b"><entry uri="sip:y@example.com"/></list></resource-lists>\n`;
+    const request = { method: 'PUT' as const, usage, nodeSelector: 'resource-lists/list[@name="b"]/entry', body: '<entry uri="sip:x@example.com"/>', contentType: EL, documentValid: true };
+    const result = applyXcapRequest(loadXcapDocument(text), request);
+    expect(result.xcapError).toBe('schema-validation-error');
+    expect(result.error?.phrase).toMatch(/ID sip:x@example.com already defined/);
+  });
+
   it('still refuses an invalid replacement, naming the place in the whole document', () => {
     const text = `<?xml version="1.0"?>\n<resource-lists xmlns="urn:ietf:params:xml:ns:resource-lists">\n  <list name="l">\n    <entry uri="sip:a@example.com"/>\n  </list>\n</resource-lists>\n`;
     const result = applyXcapRequest(loadXcapDocument(text), { method: 'PUT', usage, nodeSelector: 'resource-lists/list/entry[@uri="sip:a@example.com"]', body: '<entry uri="sip:a@example.com">text</entry>', contentType: EL, documentValid: true });

@@ -110,6 +110,13 @@ export function* walkElements(element: SourceElement): Generator<SourceElement> 
 
 type RawAttribute = { qname: string; rawValue: string; quote: '"' | "'"; start: number; end: number };
 
+/**
+ * libxml2's limit (without XML_PARSE_HUGE, which the product never sets): it refuses a 257th level.
+ * The scanner keeps to it as well because it can run before libxml2 (see scanElementFragment), and
+ * each element's namespace lookup walks its ancestors: unbounded depth would cost quadratic time.
+ */
+export const MAX_ELEMENT_DEPTH = 256;
+
 const NO_DECLARATIONS: NamespaceDeclaration[] = Object.freeze([]) as unknown as NamespaceDeclaration[];
 
 class Scanner {
@@ -117,6 +124,8 @@ class Scanner {
   private root: SourceElement | null = null;
   /** In scanContent(): the element whose content is scanned; its end tag ends the scan. */
   private container: SourceElement | null = null;
+  /** How many elements are open (see MAX_ELEMENT_DEPTH). */
+  private depth = 0;
   private readonly intern = createInterner();
   private readonly qnames = new Map<string, [prefix: string | null, local: string]>();
 
@@ -136,6 +145,7 @@ class Scanner {
   scanContent(from: number, to: number, parent: SourceElement): boolean {
     this.position = from;
     this.container = parent;
+    for (let open: SourceElement | null = parent; open; open = open.parent) this.depth++;
     return this.scanMarkup(to, parent) === parent && this.position <= to;
   }
 
@@ -158,12 +168,18 @@ class Scanner {
         current.end = close + 1;
         this.position = close + 1;
         current = current.parent;
+        this.depth--;
       } else {
+        // Like libxml2, an element (empty or not) inside MAX_ELEMENT_DEPTH open ones is refused.
+        if (this.depth >= MAX_ELEMENT_DEPTH) this.fail(`elements nested deeper than ${MAX_ELEMENT_DEPTH}`, lt);
         const element = this.readStartTag(current);
         if (current) current.children.push(element);
         else if (this.root) this.fail('a second root element');
         else this.root = element;
-        if (!element.selfClosing) current = element;
+        if (!element.selfClosing) {
+          current = element;
+          this.depth++;
+        }
       }
     }
     return current;
