@@ -27,8 +27,8 @@ export interface WrittenFrom {
 /**
  * The snapshot of `result.document` after a successful write by applyXcapRequest with schema
  * validation on (the default), without a second libxml2 parse: the engine built that document
- * from checked parts and libxml2 parsed it whole to validate it (a document that is not
- * well-formed fails validation), so only the source index is built. Given the snapshot the write
+ * from checked parts, and libxml2 parsed it to validate it (whole, or the one new element in the
+ * same namespace context: see elementPutSchemaError), so only the source index is built. Given the snapshot the write
  * was applied to and its edit, an element write only indexes the new element (see spliceIndex).
  * A server keeps it for the next request on the document. Never for text from anywhere else: use
  * loadXcapDocument.

@@ -44,9 +44,11 @@ function putElement(index: SourceIndex, request: XcapEditRequest, selector: Reso
 
   // The parent's namespace bindings apply to the body; a new root element has none around it.
   const context = parent;
-  // A schema-validated write has libxml2 parse the whole resulting document, which holds the body:
-  // that parse decides the body's well-formedness too, and the body's own parse is needed only
-  // before another answer (so a malformed body answers not-xml-frag whatever else is wrong).
+  // A schema-validated write has libxml2 parse a text that holds the body as it is, in the same
+  // namespace context: the whole resulting document, or the new element alone (see
+  // elementPutSchemaError). That parse decides the body's well-formedness too, and the body's own
+  // parse is needed only before another answer (so a malformed body answers not-xml-frag whatever
+  // else is wrong).
   const limits = request.limits ?? defaultXmlLimits;
   if (request.validateSchema === false) {
     const fragment = readElementFragment(request.body ?? '', context, limits);
