@@ -40,7 +40,7 @@ export async function handleXcapResource(context: XcapRequestContext): Promise<S
   const written = result.write;
   if (written?.document != null && etag !== null) {
     // Every write here is schema-validated (the engine's default): its document is known valid.
-    context.snapshots.remember(key, etag, snapshotOfWrittenDocument(written.document, written.from ?? undefined), true);
+    context.snapshots.remember(key, etag, snapshotOfWrittenDocument(written.document, written.from), true);
   }
   return answer(result.answer, etag, context);
 }
@@ -67,7 +67,7 @@ function documentOf(uri: DocumentXcapUri): { readonly key: string; readonly uri:
 }
 
 /** The document to store when the operation changed it, and the snapshot and edit it came from. */
-type Write = { document: string | null; from: WrittenFrom | null };
+type Write = { document: string | null; from: WrittenFrom | undefined };
 
 /** The answer, and the write when the operation changed the document. */
 type Outcome = { result: XcapEditResult | SandboxResponse; write: Write | null };
@@ -95,7 +95,7 @@ function decide(context: XcapRequestContext, key: string, current: StoredDocumen
     if (failed === 412) return { result: plain(412, 'precondition failed: the document changed since you read it (or the condition does not hold)', current ? { ETag: quoted(current.etag) } : {}), write: null };
   }
   const result = applyXcapRequest(snapshot, request);
-  const from = snapshot !== null && result.edit !== null ? { snapshot, edit: result.edit } : null;
+  const from = snapshot !== null && result.edit !== null ? { snapshot, edit: result.edit } : undefined;
   return { result: current ? { ...result, headers: { ...result.headers, ETag: quoted(current.etag) } } : result, write: result.documentChanged ? { document: result.document, from } : null };
 }
 

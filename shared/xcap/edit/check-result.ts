@@ -4,9 +4,9 @@ import type { ApplicationUsage, ExpandedName, SubtreeValidation } from '../usage
 import type { LibxmlProblem } from '../xml/libxml';
 import { utf8ForLibxml, withLibxmlDocument } from '../xml/libxml';
 import { XML_NAMESPACE } from '../xml/namespaces';
-import { escapeAttributeValue } from '../xml/escape';
 import type { SourceElement } from '../xml/source-index';
-import { inScopeNamespaces, walkElements } from '../xml/source-index';
+import { walkElements } from '../xml/source-index';
+import { namespaceDeclarationsInScope } from './fragment';
 import type { XcapEditRequest, XcapErrorDetail } from './types';
 
 /**
@@ -85,10 +85,7 @@ function isNamed(element: SourceElement, name: ExpandedName): boolean {
 /** The new element as a document of its own (the namespaces in scope at its parent declared on it), valid against the subtree schema. */
 function validAlone(subtree: SubtreeValidation, { parent, element, elementText }: ElementChange): boolean {
   const own = new Set(element.namespaceDeclarations.map((declaration) => declaration.prefix));
-  let declarations = '';
-  for (const [prefix, uri] of inScopeNamespaces(parent as SourceElement)) {
-    if (!own.has(prefix)) declarations += prefix === null ? ` xmlns="${escapeAttributeValue(uri)}"` : ` xmlns:${prefix}="${escapeAttributeValue(uri)}"`;
-  }
+  const declarations = namespaceDeclarationsInScope(parent, own);
   const nameEnd = 1 + element.qname.length;
   const alone = elementText.slice(0, nameEnd) + declarations + elementText.slice(nameEnd);
   try {

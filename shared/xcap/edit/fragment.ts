@@ -62,10 +62,7 @@ export function scanElementFragment(body: string | Uint8Array, context: SourceEl
   // Blank the XML declaration out rather than cutting it, so reported columns match the body.
   const declaration = readXmlDeclaration(text);
   const bodyText = declaration ? ' '.repeat(declaration.end) + text.slice(declaration.end) : text;
-  const declarations = [...(context ? inScopeNamespaces(context) : [])]
-    .map(([prefix, uri]) => (prefix === null ? ` xmlns="${escapeAttributeValue(uri)}"` : ` xmlns:${prefix}="${escapeAttributeValue(uri)}"`))
-    .join('');
-  const wrapped = `<${FRAGMENT_WRAPPER}${declarations}>\n${bodyText}\n</${FRAGMENT_WRAPPER}>`;
+  const wrapped = `<${FRAGMENT_WRAPPER}${namespaceDeclarationsInScope(context)}>\n${bodyText}\n</${FRAGMENT_WRAPPER}>`;
   let index: SourceIndex;
   try {
     index = indexSource(wrapped);
@@ -78,6 +75,18 @@ export function scanElementFragment(body: string | Uint8Array, context: SourceEl
   const problem = structureProblem(wrapped, index);
   if (problem || !element) return fragmentWellFormednessProblem({ wrapped }) ?? problem ?? { kind: 'not-xml-frag', message: 'the body holds no element' };
   return { text: wrapped.slice(element.start, element.end), element, index, wrapped };
+}
+
+/**
+ * The namespace bindings in scope at `context` as declaration attributes (` xmlns="…" xmlns:p="…"`),
+ * leaving out the prefixes in `except` (null: the default namespace). A null context has none.
+ */
+export function namespaceDeclarationsInScope(context: SourceElement | null, except: ReadonlySet<string | null> = new Set()): string {
+  let declarations = '';
+  for (const [prefix, uri] of context ? inScopeNamespaces(context) : []) {
+    if (!except.has(prefix)) declarations += prefix === null ? ` xmlns="${escapeAttributeValue(uri)}"` : ` xmlns:${prefix}="${escapeAttributeValue(uri)}"`;
+  }
+  return declarations;
 }
 
 /** The wrapper must hold exactly one element and nothing else but whitespace. */
