@@ -11,6 +11,8 @@
  * carries a different display-name, so every PUT really changes the document (new bytes, new ETag,
  * a durable write); XCAP_LOAD_SAME_BODY=1 sends one body over and over instead. Each measured run
  * follows an unmeasured warm-up of the same kind.
+ * The server runs with the Node options of the `xcap` command's first line (bin/xcap.js), as the
+ * command runs when started on its own.
  * XCAP_LOAD_GENERATOR=autocannon forces autocannon; XCAP_LOAD_ONLY=GET or PUT runs one of the two. SANDBOX_NODE_OPTIONS (e.g. "--cpu-prof
  * --cpu-prof-dir=/tmp/prof") is passed to the server process as NODE_OPTIONS, to profile it.
  */
@@ -35,6 +37,8 @@ export interface LoadFigure {
   readonly requests: number;
   readonly requestsPerSecond: number;
   readonly p99Ms: number;
+  /** The rest of the latency distribution where the generator reports it (wrk): a tail far above the median points at pauses rather than load. */
+  readonly latencyMs: { readonly p50: number; readonly p90: number; readonly max: number } | null;
   readonly errors: number;
   /** CPU time of the server per request, in µs (Linux /proc; null elsewhere): all threads, and its main thread alone. */
   readonly serverCpuUs: { readonly process: number; readonly mainThread: number } | null;
@@ -64,7 +68,7 @@ export function loadGenerator(): 'wrk' | 'autocannon' {
 
 export async function sandboxLoad(amount = 20_000): Promise<LoadFigure[]> {
   const data = mkdtempSync(join(tmpdir(), 'xcap-load-'));
-  const child = spawn(process.execPath, [BIN, 'sandbox', '--port', '0', '--data', data, '--trusted-proxy', '127.0.0.1', '--quiet'], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...(process.env.SANDBOX_NODE_OPTIONS ? { NODE_OPTIONS: process.env.SANDBOX_NODE_OPTIONS } : {}) } });
+  const child = spawn(process.execPath, [...commandNodeOptions(), BIN, 'sandbox', '--port', '0', '--data', data, '--trusted-proxy', '127.0.0.1', '--quiet'], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...(process.env.SANDBOX_NODE_OPTIONS ? { NODE_OPTIONS: process.env.SANDBOX_NODE_OPTIONS } : {}) } });
   try {
     const root = await new Promise<string>((ok, fail) => {
       createInterface({ input: child.stdout }).once('line', ok);
@@ -99,6 +103,13 @@ export async function sandboxLoad(amount = 20_000): Promise<LoadFigure[]> {
     await new Promise((done) => child.once('exit', done));
     rmSync(data, { recursive: true, force: true });
   }
+}
+
+/** The Node options on bin/xcap.js's first line (`#!/usr/bin/env -S node --option ...`). */
+function commandNodeOptions(): string[] {
+  const words = (readFileSync(BIN, 'utf8').split('\n', 1)[0] ?? '').split(/\s+/);
+  const node = words.indexOf('node');
+  return node < 0 ? [] : words.slice(node + 1);
 }
 
 /** Linux's USER_HZ: /proc reports CPU time in these ticks. */
@@ -139,10 +150,10 @@ async function runWrk(label: string, origin: string, operation: Operation, amoun
   });
   await new Promise((done) => wrk.once('close', done));
   if (!summary || threads.length < WRK_THREADS) throw new Error(`wrk did not finish its requests:\n${output}`);
-  const [requests, , p99Ms, socketErrors, non2xx] = summary as [number, number, number, number, number];
+  const [requests, , p99Ms, socketErrors, non2xx, p50, p90, max] = summary as [number, number, number, number, number, number, number, number];
   const seconds = (Math.max(...threads.map((t) => t.endUs)) - Math.min(...threads.map((t) => t.startUs))) / 1e6;
   const generatorCpuUs = generatorTicks === null ? null : Math.round((generatorTicks * 1e6) / TICKS_PER_SECOND / requests);
-  return { label, generator: 'wrk', requests, requestsPerSecond: requests / seconds, p99Ms, errors: socketErrors + non2xx, serverCpuUs: null, generatorCpuUs };
+  return { label, generator: 'wrk', requests, requestsPerSecond: requests / seconds, p99Ms, latencyMs: { p50, p90, max }, errors: socketErrors + non2xx, serverCpuUs: null, generatorCpuUs };
 }
 
 async function runAutocannon(label: string, origin: string, operation: Operation, amount: number, vary: boolean): Promise<LoadFigure> {
@@ -162,5 +173,5 @@ async function runAutocannon(label: string, origin: string, operation: Operation
   });
   const errors = result.errors + result.timeouts + result.non2xx;
   // Requests over wall time: autocannon's per-second average is coarse for runs of a few seconds.
-  return { label, generator: 'autocannon', requests: result.requests.total, requestsPerSecond: result.requests.total / result.duration, p99Ms: result.latency.p99, errors, serverCpuUs: null, generatorCpuUs: null };
+  return { label, generator: 'autocannon', requests: result.requests.total, requestsPerSecond: result.requests.total / result.duration, p99Ms: result.latency.p99, latencyMs: { p50: result.latency.p50, p90: result.latency.p90, max: result.latency.max }, errors, serverCpuUs: null, generatorCpuUs: null };
 }

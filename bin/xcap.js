@@ -1,7 +1,10 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --v8-pool-size=0
 // The `xcap` command. The CLI is TypeScript; tsx runs it without a build step.
-// The sandbox server fsyncs every write through libuv's thread pool (default 4 threads): more
-// threads let writes to different documents proceed in parallel. Read when the pool first starts.
+// --v8-pool-size=0: as many V8 helper threads (GC, compilation) as there are cores besides the
+// event loop's, not Node's fixed 4. On a 2-core machine the sandbox's event loop then shares its
+// cores with one helper instead of four, and its slowest answers come sooner (BENCHMARKS.md).
+// The sandbox server reads and writes files through libuv's thread pool (default 4 threads): more
+// threads let requests for different documents proceed in parallel. Read when the pool first starts.
 process.env.UV_THREADPOOL_SIZE ??= '16';
 const [major] = process.versions.node.split('.').map(Number);
 if (major < 22) {

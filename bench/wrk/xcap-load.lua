@@ -71,7 +71,8 @@ end
 
 function done(summary, latency, requests)
   local e = summary.errors
-  -- requests, seconds, p99 ms, socket errors and timeouts, non-2xx answers
-  io.write(string.format("XCAP-LOAD %d %.3f %.3f %d %d\n", summary.requests, summary.duration / 1e6,
-    latency:percentile(99) / 1e3, e.connect + e.read + e.write + e.timeout, e.status))
+  -- requests, seconds, p99 ms, socket errors and timeouts, non-2xx answers, p50 ms, p90 ms, max ms
+  io.write(string.format("XCAP-LOAD %d %.3f %.3f %d %d %.3f %.3f %.3f\n", summary.requests, summary.duration / 1e6,
+    latency:percentile(99) / 1e3, e.connect + e.read + e.write + e.timeout, e.status,
+    latency:percentile(50) / 1e3, latency:percentile(90) / 1e3, latency.max / 1e3))
 end

@@ -2,7 +2,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { delimiter, dirname, join, resolve } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 
 const BIN = resolve(import.meta.dirname, '../../bin/xcap.js');
@@ -23,6 +23,17 @@ beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'xcap-cli-'));
   writeFileSync(join(dir, 'index.xml'), LIST);
   writeFileSync(join(dir, 'entry.xml'), '<entry uri="sip:bob@example.com"/>');
+});
+
+describe('the xcap command run as a program', () => {
+  // Its first line (#!/usr/bin/env -S node --v8-pool-size=0) is how an installed `xcap` starts:
+  // an option env or Node refused would leave the command unable to start at all.
+  it.skipIf(process.platform === 'win32')('starts from its #! line with the Node options written there', () => {
+    const result = spawnSync(BIN, ['--help'], { encoding: 'utf8', env: { ...process.env, PATH: `${dirname(process.execPath)}${delimiter}${process.env.PATH ?? ''}` } });
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('xcap plan METHOD URI');
+  });
 });
 
 describe('xcap plan', () => {
