@@ -36,7 +36,8 @@ if (wants('sandbox')) {
   for (const figure of await sandboxLoad()) {
     const cpu =
       (figure.serverCpuUs ? `; server CPU per request ${figure.serverCpuUs.process} µs (main thread ${figure.serverCpuUs.mainThread} µs)` : '') +
-      (figure.generatorCpuUs !== null ? `, ${figure.generator} ${figure.generatorCpuUs} µs` : '');
+      (figure.generatorCpuUs !== null ? `, ${figure.generator} ${figure.generatorCpuUs} µs` : '') +
+      (figure.stolenPercent !== null ? `; CPU stolen by the hypervisor ${figure.stolenPercent}%` : '');
     const spread = figure.latencyMs ? ` (p50 ${figure.latencyMs.p50.toFixed(1)}, p90 ${figure.latencyMs.p90.toFixed(1)}, max ${figure.latencyMs.max.toFixed(1)})` : '';
     report(`${figure.label}`, `${figure.requestsPerSecond.toFixed(0)} req/s, p99 ${figure.p99Ms.toFixed(1)} ms${spread}, ${figure.errors} errors (${figure.requests} requests)${cpu}`);
   }

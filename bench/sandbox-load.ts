@@ -44,6 +44,8 @@ export interface LoadFigure {
   readonly serverCpuUs: { readonly process: number; readonly mainThread: number } | null;
   /** CPU time of the load generator (wrk) per request, where measurable: its share of the same cores. */
   readonly generatorCpuUs: number | null;
+  /** Share of the machine's CPU time the hypervisor gave to other guests during the run (Linux /proc/stat "steal"), in %; null elsewhere. */
+  readonly stolenPercent: number | null;
 }
 
 type Operation = 'GET' | 'PUT';
@@ -88,10 +90,13 @@ export async function sandboxLoad(amount = 20_000): Promise<LoadFigure[]> {
     const measured = async (label: string, operation: Operation, count: number): Promise<LoadFigure> => {
       await run('warm-up', origin, operation, WARM_UP, vary);
       const before = cpuTicks(child.pid);
+      const machineBefore = machineTicks();
       const figure = await run(label, origin, operation, count, vary);
       const after = cpuTicks(child.pid);
+      const machineAfter = machineTicks();
+      const stolenPercent = machineBefore && machineAfter ? Math.round((1000 * (machineAfter.steal - machineBefore.steal)) / Math.max(1, machineAfter.total - machineBefore.total)) / 10 : null;
       const perRequest = (ticks: number) => Math.round((ticks * 1e6) / TICKS_PER_SECOND / figure.requests);
-      return { ...figure, serverCpuUs: before && after ? { process: perRequest(after.process - before.process), mainThread: perRequest(after.mainThread - before.mainThread) } : null };
+      return { ...figure, stolenPercent, serverCpuUs: before && after ? { process: perRequest(after.process - before.process), mainThread: perRequest(after.mainThread - before.mainThread) } : null };
     };
     const only = process.env.XCAP_LOAD_ONLY?.toUpperCase();
     const figures: LoadFigure[] = [];
@@ -103,6 +108,17 @@ export async function sandboxLoad(amount = 20_000): Promise<LoadFigure[]> {
     await new Promise((done) => child.once('exit', done));
     rmSync(data, { recursive: true, force: true });
   }
+}
+
+/**
+ * The machine's CPU time so far, all of it and the part stolen by the hypervisor, from /proc/stat;
+ * null where there is none. On a shared virtual machine steal is what moves these figures most.
+ */
+function machineTicks(): { total: number; steal: number } | null {
+  if (!existsSync('/proc/stat')) return null;
+  // "cpu  user nice system idle iowait irq softirq steal guest guest_nice": guest time is already in user.
+  const fields = (readFileSync('/proc/stat', 'utf8').split('\n', 1)[0] ?? '').trim().split(/\s+/).slice(1, 9).map(Number);
+  return { total: fields.reduce((sum, ticks) => sum + ticks, 0), steal: fields[7] ?? 0 };
 }
 
 /** The Node options on bin/xcap.js's first line (`#!/usr/bin/env -S node --option ...`). */
@@ -153,7 +169,7 @@ async function runWrk(label: string, origin: string, operation: Operation, amoun
   const [requests, , p99Ms, socketErrors, non2xx, p50, p90, max] = summary as [number, number, number, number, number, number, number, number];
   const seconds = (Math.max(...threads.map((t) => t.endUs)) - Math.min(...threads.map((t) => t.startUs))) / 1e6;
   const generatorCpuUs = generatorTicks === null ? null : Math.round((generatorTicks * 1e6) / TICKS_PER_SECOND / requests);
-  return { label, generator: 'wrk', requests, requestsPerSecond: requests / seconds, p99Ms, latencyMs: { p50, p90, max }, errors: socketErrors + non2xx, serverCpuUs: null, generatorCpuUs };
+  return { label, generator: 'wrk', requests, requestsPerSecond: requests / seconds, p99Ms, latencyMs: { p50, p90, max }, errors: socketErrors + non2xx, serverCpuUs: null, generatorCpuUs, stolenPercent: null };
 }
 
 async function runAutocannon(label: string, origin: string, operation: Operation, amount: number, vary: boolean): Promise<LoadFigure> {
@@ -173,5 +189,5 @@ async function runAutocannon(label: string, origin: string, operation: Operation
   });
   const errors = result.errors + result.timeouts + result.non2xx;
   // Requests over wall time: autocannon's per-second average is coarse for runs of a few seconds.
-  return { label, generator: 'autocannon', requests: result.requests.total, requestsPerSecond: result.requests.total / result.duration, p99Ms: result.latency.p99, latencyMs: { p50: result.latency.p50, p90: result.latency.p90, max: result.latency.max }, errors, serverCpuUs: null, generatorCpuUs: null };
+  return { label, generator: 'autocannon', requests: result.requests.total, requestsPerSecond: result.requests.total / result.duration, p99Ms: result.latency.p99, latencyMs: { p50: result.latency.p50, p90: result.latency.p90, max: result.latency.max }, errors, serverCpuUs: null, generatorCpuUs: null, stolenPercent: null };
 }
