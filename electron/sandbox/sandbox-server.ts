@@ -9,11 +9,11 @@ import { Bsf } from './gba/bsf';
 import { GbaNaf } from './gba/naf';
 import type { Subscriber } from './gba/subscriber';
 import { seedDemo } from './seed-demo';
+import { failureResponse } from './failure-response';
 import { handleRequest } from './handler';
-import { ClientGoneError } from './read-body';
 import { requestLogLine } from './request-log';
 import { XCAP_ROOT_PATH } from './request-target';
-import { plain, send } from './respond';
+import { send } from './respond';
 import { SnapshotCache } from './snapshot-cache';
 import { DocumentStore } from './store';
 import { loadOrCreateCertificate } from './tls-certificate';
@@ -103,10 +103,9 @@ export async function startSandboxServer(options: SandboxOptions): Promise<Sandb
     const toBsf = bsf !== null && (request.url ?? '').split('?')[0] === bsfPath;
     (toBsf ? Promise.resolve().then(() => bsf.handle({ method: request.method ?? 'GET', target: request.url ?? '', authorization: request.headers.authorization })) : handleRequest(request, setup))
       .catch((error: unknown) => {
-        // A client that hung up mid-upload is not a server error; the 499 only shows in the log.
-        if (error instanceof ClientGoneError) return { response: plain(499, 'client closed the request'), user: null };
-        console.error('sandbox: internal error', error);
-        return { response: plain(500, 'internal server error'), user: null };
+        const answer = failureResponse(error);
+        if (answer.status !== 499) console.error('sandbox: internal error', error);
+        return { response: answer, user: null };
       })
       .then(({ response: answer, user }) => {
         send(response, answer);

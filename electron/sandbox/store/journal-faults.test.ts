@@ -1,6 +1,6 @@
 /**
  * The journal's failure paths, with the disk's failures injected at the system-call boundary
- * (node:fs's writev, fdatasync and rename fail on demand; everything else is the real file system): a
+ * (test-support/fs-faults.ts: node:fs's writev, fdatasync and rename fail on demand): a
  * failed group is refused and cut back off the file, later appends are refused, the store moves to
  * a new journal, and what a restart replays is exactly what was acknowledged.
  */
@@ -9,63 +9,12 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DocumentStore } from './index';
 import { encodeRecord, JournalFile, readJournal } from './journal';
+import { clearFaults, faults } from './test-support/fs-faults';
 import { decode, tempDirectory, text } from './test-support/temp-store';
 
-type Callback = (error: NodeJS.ErrnoException | null, result?: unknown) => void;
+vi.mock('node:fs', async (importOriginal) => (await import('./test-support/fs-faults')).withFaults(await importOriginal()));
 
-/** Failures to inject: each entry is used once, by the next call of that function. */
-const faults = vi.hoisted(() => ({
-  fdatasync: [] as string[],
-  /** Bytes the next writev writes before the one after it fails with the code. */
-  writev: [] as { bytes: number; code: string }[],
-  /** For rename (a checkpoint moving a document file into place). */
-  rename: [] as string[],
-}));
-
-vi.mock('node:fs', async (importOriginal) => {
-  const fs = await importOriginal<typeof import('node:fs')>();
-  const { promisify } = await import('node:util');
-  const failure = (code: string) => Object.assign(new Error(`${code}: injected failure`), { code });
-  let failNextWritev: string | null = null;
-  function writev(fd: number, buffers: NodeJS.ArrayBufferView[], callback: Callback): void {
-    if (failNextWritev) {
-      const code = failNextWritev;
-      failNextWritev = null;
-      setImmediate(() => callback(failure(code)));
-      return;
-    }
-    const partial = faults.writev.shift();
-    if (!partial) return fs.writev(fd, buffers, callback);
-    // A short write (the disk filled up part-way), then the failure on the call for the rest.
-    failNextWritev = partial.code;
-    fs.writev(fd, [(buffers[0] as Uint8Array).subarray(0, partial.bytes)], callback);
-  }
-  // As node:fs's own writev promisifies: to { bytesWritten, buffers }.
-  Object.assign(writev, {
-    [promisify.custom]: (fd: number, buffers: NodeJS.ArrayBufferView[]) =>
-      new Promise((resolve, reject) => writev(fd, buffers, (error, bytesWritten) => (error ? reject(error) : resolve({ bytesWritten, buffers })))),
-  });
-  return {
-    ...fs,
-    fdatasync(fd: number, callback: Callback) {
-      const code = faults.fdatasync.shift();
-      if (code) setImmediate(() => callback(failure(code)));
-      else fs.fdatasync(fd, callback);
-    },
-    writev,
-    rename(from: string, to: string, callback: Callback) {
-      const code = faults.rename.shift();
-      if (code) setImmediate(() => callback(failure(code)));
-      else fs.rename(from, to, callback);
-    },
-  };
-});
-
-afterEach(() => {
-  faults.fdatasync.length = 0;
-  faults.writev.length = 0;
-  faults.rename.length = 0;
-});
+afterEach(clearFaults);
 
 const ALICE = 'resource-lists/users/sip:alice@example.com/index';
 const ALICE_FILE = 'resource-lists/users/sip%3Aalice%40example.com/index=';
