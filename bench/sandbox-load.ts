@@ -112,7 +112,8 @@ export async function sandboxLoad(amount = 20_000): Promise<LoadFigure[]> {
 
 /**
  * The machine's CPU time so far, all of it and the part stolen by the hypervisor, from /proc/stat;
- * null where there is none. On a shared virtual machine steal is what moves these figures most.
+ * null where there is none. On a shared virtual machine, other guests taking the cores is one of
+ * the things that move these figures from run to run.
  */
 function machineTicks(): { total: number; steal: number } | null {
   if (!existsSync('/proc/stat')) return null;
