@@ -1,4 +1,4 @@
-import type { ServerResponse } from 'node:http';
+import type { OutgoingHttpHeaders, ServerResponse } from 'node:http';
 
 /** A response the handlers compute and the server writes: one shape for every path. */
 export interface SandboxResponse {
@@ -11,10 +11,12 @@ export interface SandboxResponse {
 export function send(response: ServerResponse, answer: SandboxResponse): void {
   const body = answer.body ?? null;
   const bytes = body === null ? null : typeof body === 'string' ? Buffer.from(body, 'utf8') : Buffer.from(body.buffer, body.byteOffset, body.byteLength);
-  for (const [name, value] of Object.entries(answer.headers ?? {})) response.setHeader(name, value as string | string[]);
-  if (bytes !== null && answer.contentType) response.setHeader('Content-Type', answer.contentType);
-  response.setHeader('Content-Length', bytes?.length ?? 0);
-  response.writeHead(answer.status);
+  // Every field in one writeHead: Node then writes (and validates) them as given, without the
+  // per-field bookkeeping of setHeader. The handlers never set Content-Type or Content-Length.
+  const fields: OutgoingHttpHeaders = { ...(answer.headers as OutgoingHttpHeaders | undefined) };
+  if (bytes !== null && answer.contentType) fields['Content-Type'] = answer.contentType;
+  fields['Content-Length'] = bytes?.length ?? 0;
+  response.writeHead(answer.status, fields);
   response.end(bytes ?? undefined);
 }
 
