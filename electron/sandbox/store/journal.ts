@@ -38,18 +38,31 @@ const utf8 = new TextEncoder();
 const utf8Decoder = new TextDecoder('utf-8', { fatal: true });
 
 export function encodeRecord(record: JournalRecord): Uint8Array {
-  const key = utf8.encode(record.key);
-  const payloadLength = 4 + key.byteLength + 1 + (record.file?.byteLength ?? 0);
-  const out = new Uint8Array(HEADER_BYTES + payloadLength);
-  const view = new DataView(out.buffer);
-  view.setUint32(0, MAGIC);
-  view.setUint32(4, payloadLength);
-  view.setUint32(HEADER_BYTES, key.byteLength);
-  out.set(key, HEADER_BYTES + 4);
-  out[HEADER_BYTES + 4 + key.byteLength] = record.file === null ? DELETE : WRITE;
-  if (record.file !== null) out.set(record.file, HEADER_BYTES + 5 + key.byteLength);
-  view.setUint32(8, crc32(out.subarray(HEADER_BYTES)));
+  const [head, file] = encodeRecordParts(record);
+  if (file === undefined) return head;
+  const out = new Uint8Array(head.byteLength + file.byteLength);
+  out.set(head);
+  out.set(file, head.byteLength);
   return out;
+}
+
+/**
+ * A record as the bytes before the document file's and the file itself (when it is a write):
+ * written one after the other they are encodeRecord's bytes, without copying the file.
+ */
+export function encodeRecordParts(record: JournalRecord): [Uint8Array] | [Uint8Array, Uint8Array] {
+  const key = utf8.encode(record.key);
+  const fileLength = record.file?.byteLength ?? 0;
+  const head = new Uint8Array(HEADER_BYTES + 4 + key.byteLength + 1);
+  const view = new DataView(head.buffer);
+  view.setUint32(0, MAGIC);
+  view.setUint32(4, 4 + key.byteLength + 1 + fileLength);
+  view.setUint32(HEADER_BYTES, key.byteLength);
+  head.set(key, HEADER_BYTES + 4);
+  head[HEADER_BYTES + 4 + key.byteLength] = record.file === null ? DELETE : WRITE;
+  const headCrc = crc32(head.subarray(HEADER_BYTES));
+  view.setUint32(8, record.file === null ? headCrc : crc32(record.file, headCrc));
+  return record.file === null ? [head] : [head, record.file];
 }
 
 /** The whole records at the start of `bytes`, in order; a torn or damaged tail ends the list. */
@@ -84,7 +97,8 @@ export async function readJournal(path: string): Promise<JournalRecord[]> {
 }
 
 interface Waiting {
-  readonly bytes: Uint8Array;
+  readonly parts: Uint8Array[];
+  readonly byteLength: number;
   resolve(): void;
   reject(error: unknown): void;
 }
@@ -114,10 +128,11 @@ export class JournalFile {
   append(record: JournalRecord): Promise<void> {
     if (this.#closed) return Promise.reject(new Error(`the journal ${this.path} is closed`));
     if (this.#failure !== null) return Promise.reject(this.#failure);
-    const bytes = encodeRecord(record);
-    this.size += bytes.byteLength;
+    const parts = encodeRecordParts(record);
+    const byteLength = parts.reduce((sum, part) => sum + part.byteLength, 0);
+    this.size += byteLength;
     return new Promise((resolve, reject) => {
-      this.#queue.push({ bytes, resolve, reject });
+      this.#queue.push({ parts, byteLength, resolve, reject });
       if (!this.#flushing) void this.#flush();
     });
   }
@@ -138,9 +153,9 @@ export class JournalFile {
       while (this.#queue.length > 0) {
         const group = this.#queue;
         this.#queue = [];
-        const bytes = group.reduce((sum, waiting) => sum + waiting.bytes.byteLength, 0);
+        const bytes = group.reduce((sum, waiting) => sum + waiting.byteLength, 0);
         try {
-          await this.#writeAll(group.map((waiting) => waiting.bytes));
+          await this.#writeAll(group.flatMap((waiting) => waiting.parts));
           await datasyncFd(this.fd);
         } catch (error) {
           // Records may be half on disk: nothing may follow them (a replay stops at the damage,
