@@ -42,7 +42,8 @@ describe('JournalFile', () => {
   it('appends concurrently (group commit): every append resolves, and the file holds them all in call order', async () => {
     const path = join(tempDirectory(), '.journal-1');
     const journal = await JournalFile.create(path);
-    const many = Array.from({ length: 200 }, (_, n) => ({ key: `a/global/d${n}`, file: text(`document ${n}`) }));
+    // 1,200 writes, two buffers each: one group's writev passes IOV_MAX (1,024 on Linux).
+    const many = Array.from({ length: 1200 }, (_, n) => ({ key: `a/global/d${n}`, file: text(`document ${n}`) }));
     await Promise.all(many.map((record) => journal.append(record)));
     await journal.close();
     expect(await readJournal(path)).toEqual(many);
