@@ -49,7 +49,6 @@ describe('JournalFile when the disk fails', () => {
 });
 
 describe('DocumentStore when the disk fails', () => {
-
   it('fails that write, keeps serving the acknowledged version, moves to a new journal, and a restart replays only acknowledged writes', async () => {
     const directory = tempDirectory();
     const store = await DocumentStore.open(directory, { checkpointDelayMs: 60_000 });
@@ -70,28 +69,20 @@ describe('DocumentStore when the disk fails', () => {
   });
 
   it('a checkpoint that cannot write a document file keeps the change pending and its journal, and the next checkpoint finishes', async () => {
-    const directory = tempDirectory();
-    const store = await DocumentStore.open(directory, { checkpointDelayMs: 60_000 });
-    await store.write(ALICE, text('v1'));
-    faults.rename.push('EIO');
-    await expect(store.checkpoint()).rejects.toMatchObject({ code: 'EIO' });
+    const { directory, store } = await checkpointFailedOnce();
     expect(existsSync(join(directory, ALICE_FILE))).toBe(false);
     expect(journals(directory)).toEqual(['.journal-1', '.journal-2']);
     expect(decode((await store.read(ALICE))?.bytes)).toBe('v1');
     await store.checkpoint();
     expect(existsSync(join(directory, ALICE_FILE))).toBe(true);
-    expect(journals(directory)).toEqual(['.journal-3']); // both earlier ones written out and removed; the current one
+    expect(journals(directory)).toEqual(['.journal-3']); // the two earlier ones are in the files and gone
     await store.close();
     expect(decode((await reopen(directory, ALICE)))).toBe('v1');
   });
 
   it('a restart after a failed checkpoint replays the journal that checkpoint kept', async () => {
-    const directory = tempDirectory();
-    const store = await DocumentStore.open(directory, { checkpointDelayMs: 60_000 });
-    await store.write(ALICE, text('v1'));
-    faults.rename.push('EIO');
-    await expect(store.checkpoint()).rejects.toMatchObject({ code: 'EIO' });
-    // Abandoned as a crash would leave it.
+    const { directory } = await checkpointFailedOnce();
+    // The store is abandoned as a crash would leave it.
     expect(decode(await reopen(directory, ALICE))).toBe('v1');
   });
 });
@@ -106,3 +97,12 @@ async function reopen(directory: string, key: string): Promise<Uint8Array | unde
   }
 }
 
+/** A store holding ALICE v1 whose checkpoint failed once (a rename refused), and its directory. */
+async function checkpointFailedOnce(): Promise<{ directory: string; store: DocumentStore }> {
+  const directory = tempDirectory();
+  const store = await DocumentStore.open(directory, { checkpointDelayMs: 60_000 });
+  await store.write(ALICE, text('v1'));
+  faults.rename.push('EIO');
+  await expect(store.checkpoint()).rejects.toMatchObject({ code: 'EIO' });
+  return { directory, store };
+}
